@@ -1,0 +1,109 @@
+// `npm run build`: dist/cli.js, dist/sdk/*, dist/extension/{chrome,firefox}.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const at = (...p) => join(root, ...p);
+
+async function buildCli() {
+  await esbuild.build({
+    entryPoints: [at("scripts/cli/bin.ts")],
+    outfile: join(dist, "cli.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    banner: { js: "#!/usr/bin/env node" },
+    loader: { ".json": "json" },
+    logLevel: "warning",
+  });
+}
+
+async function buildSdk() {
+  const out = join(dist, "sdk");
+  const entries = [
+    // [entry, outfile, format, globalName]
+    ["sdk/entry-iife.ts", "cookie-ledger.js", "iife"],
+    ["sdk/index.ts", "index.js", "esm"],
+    ["sdk/worker-guard.ts", "cookie-ledger-worker.js", "iife"],
+    ["sdk/sw.ts", "sw.js", "esm"],
+    ["sdk/ui/entry.tsx", "cookie-ledger-ui.js", "iife"],
+    ["sdk/server/index.ts", "server.js", "esm"],
+  ];
+  for (const [entry, outfile, format] of entries) {
+    if (!existsSync(at(entry))) continue;
+    await esbuild.build({
+      entryPoints: [at(entry)],
+      outfile: join(out, outfile),
+      bundle: true,
+      minify: format === "iife" || outfile === "index.js",
+      format,
+      target: ["chrome100", "firefox100", "safari15"],
+      platform: outfile === "server.js" ? "node" : "browser",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      legalComments: "none",
+      logLevel: "warning",
+    });
+  }
+}
+
+/** The root manifest.json is the Chrome shape; Firefox gets background scripts and gecko settings. */
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(at("manifest.json"), "utf8"));
+  if (browser === "firefox") {
+    const worker = manifest.background?.service_worker;
+    if (worker) manifest.background = { scripts: [worker], type: "module" };
+    manifest.browser_specific_settings = {
+      gecko: { id: "cookie-ledger@cookie-ledger.dev", strict_min_version: "128.0" },
+    };
+    delete manifest.key;
+  }
+  return manifest;
+}
+
+async function buildExtension() {
+  if (!existsSync(at("manifest.json"))) return;
+  for (const browser of ["chrome", "firefox"]) {
+    const out = join(dist, "extension", browser);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const entries = [
+      ["extension/background/index.ts", "background.js"],
+      ["extension/content/index.ts", "content.js"],
+      ["extension/content/guard.ts", "guard.js"],
+      ["extension/popup/index.tsx", "popup.js"],
+    ].filter(([entry]) => existsSync(at(entry)));
+    for (const [entry, outfile] of entries) {
+      await esbuild.build({
+        entryPoints: [at(entry)],
+        outfile: join(out, outfile),
+        bundle: true,
+        format: outfile === "background.js" ? "esm" : "iife",
+        target: ["chrome110", "firefox128"],
+        jsx: "automatic",
+        jsxImportSource: "preact",
+        define: { __BROWSER__: JSON.stringify(browser) },
+        legalComments: "none",
+        logLevel: "warning",
+      });
+    }
+    for (const dir of ["extension/static", "extension/_locales"]) {
+      if (existsSync(at(dir)))
+        cpSync(at(dir), dir.endsWith("_locales") ? join(out, "_locales") : out, { recursive: true });
+    }
+    writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
+  }
+}
+
+const only = process.argv[2];
+const steps = { cli: buildCli, sdk: buildSdk, extension: buildExtension };
+for (const [name, step] of Object.entries(steps)) {
+  if (only && only !== name) continue;
+  await step();
+}
+console.log(`built ${only ?? "cli, sdk, extension"} into dist/`);
