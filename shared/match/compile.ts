@@ -112,9 +112,13 @@ export interface CompiledMatcher extends Matcher {
 
 /** Compiles a registry into a Matcher. Never throws on well-typed input; `match` never throws. */
 export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
-  const properties = registry.properties.map(normalizeDomain).filter((p) => p !== "");
+  const properties: string[] = [];
+  for (const p of registry.properties as readonly string[]) {
+    const d = normalizeDomain(p);
+    if (d !== "") properties.push(d);
+  }
   const compiled: CompiledEntry[] = [];
-  registry.entries.forEach((entry, index) => {
+  (registry.entries as readonly RegistryEntry[]).forEach((entry: RegistryEntry, index: number) => {
     const c = compileEntry(registry, entry, index);
     if (c !== undefined) compiled.push(c);
   });
@@ -140,11 +144,11 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
   }
 
   const hostInProperties = (ctx: ItemContext): boolean => {
-    if (ctx.inProperties === undefined) {
-      const host = ctx.host!;
-      ctx.inProperties = properties.some((p) => domainMatch(host, p));
-    }
-    return ctx.inProperties;
+    if (ctx.inProperties !== undefined) return ctx.inProperties;
+    const host = ctx.host!;
+    const inside = properties.some((p: string) => domainMatch(host, p));
+    ctx.inProperties = inside;
+    return inside;
   };
 
   /** Whether the entry's domain, path and partition constraints accept the item (the name is checked apart). */
