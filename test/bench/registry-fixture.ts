@@ -42,8 +42,8 @@ export function syntheticRegistry(bytes: number): Registry {
     purposes,
     entries: Array.from({ length: count }, (_, i) => syntheticEntry(i)),
   });
-  // Size a small sample as it will be printed, then scale.
+  // Size a small sample as it will be printed, then scale (with a margin: later indices are longer).
   const sampleCount = 200;
   const perEntry = JSON.stringify(build(sampleCount), null, 2).length / sampleCount;
-  return build(Math.ceil(bytes / perEntry));
+  return build(Math.ceil((bytes / perEntry) * 1.05));
 }
