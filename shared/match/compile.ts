@@ -97,14 +97,6 @@ interface KindIndex {
   globs: GlobIndex<CompiledEntry>;
 }
 
-/** Per-item facts computed once per `match` call. */
-interface ItemContext {
-  item: MatchQuery;
-  host: string | undefined;
-  /** Whether the host lies under one of the registry's properties; computed on first need. */
-  inProperties: boolean | undefined;
-}
-
 /** A Matcher that also exposes the compiled entries in specificity order (for tools and docs). */
 export interface CompiledMatcher extends Matcher {
   readonly entries: readonly CompiledEntry[];
@@ -143,28 +135,46 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
     }
   }
 
-  const hostInProperties = (ctx: ItemContext): boolean => {
-    if (ctx.inProperties !== undefined) return ctx.inProperties;
-    const host = ctx.host!;
-    const inside = properties.some((p: string) => domainMatch(host, p));
-    ctx.inProperties = inside;
-    return inside;
+  // Per-call state of `match` (synchronous, never re-entered): the item's host and, once needed, whether
+  // it lies under one of the properties. Kept per matcher, not per module.
+  let host: string | undefined;
+  let inProperties: boolean | undefined;
+  const candidates: CompiledEntry[] = [];
+  // Items of one site repeat a handful of cookie domains and origins: remember their hosts (bounded).
+  const domainHosts = new Map<string, string | undefined>();
+  const originHosts = new Map<string, string | undefined>();
+  const hostOfCached = (item: MatchQuery): string | undefined => {
+    const isDomain = item.domain !== undefined && item.domain !== "";
+    const key = isDomain ? item.domain : item.origin;
+    if (key === undefined) return undefined;
+    const cache = isDomain ? domainHosts : originHosts;
+    let h = cache.get(key);
+    if (h === undefined && !cache.has(key)) {
+      h = hostOf(item);
+      if (cache.size >= 512) cache.clear();
+      cache.set(key, h);
+    }
+    return h;
   };
 
   /** Whether the entry's domain, path and partition constraints accept the item (the name is checked apart). */
-  const accepts = (c: CompiledEntry, ctx: ItemContext): boolean => {
-    if (ctx.host === undefined) {
+  const accepts = (c: CompiledEntry, item: MatchQuery): boolean => {
+    if (host === undefined) {
       // An item with no host can only be claimed by "any host of properties" entries.
       if (c.domain !== undefined) return false;
     } else if (c.domain !== undefined) {
-      if (!domainMatch(ctx.host, c.domain)) return false;
-    } else if (!hostInProperties(ctx)) {
-      return false;
+      if (!domainMatch(host, c.domain)) return false;
+    } else {
+      if (inProperties === undefined) {
+        const h = host;
+        inProperties = properties.some((p: string) => domainMatch(h, p));
+      }
+      if (!inProperties) return false;
     }
-    if (ctx.item.kind === "cookie") {
-      if (c.path !== undefined && !pathMatch(ctx.item.path || "/", c.path)) return false;
+    if (item.kind === "cookie") {
+      if (c.path !== undefined && !pathMatch(item.path || "/", c.path)) return false;
       if (c.partitioned !== undefined) {
-        const isPartitioned = ctx.item.partitionKey !== undefined && ctx.item.partitionKey !== "";
+        const isPartitioned = item.partitionKey !== undefined && item.partitionKey !== "";
         if (c.partitioned !== isPartitioned) return false;
       }
     }
@@ -181,17 +191,22 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
     entries: compiled,
     match(item: MatchQuery): MatchResult | undefined {
       const k = byKind.get(item.kind);
-      if (k === undefined || typeof item.name !== "string") return undefined;
-      const ctx: ItemContext = { item, host: hostOf(item), inProperties: undefined };
-      const exact = k.exact.get(item.name);
+      const name = item.name;
+      if (k === undefined || typeof name !== "string") return undefined;
+      host = hostOfCached(item);
+      inProperties = undefined;
+      const exact = k.exact.get(name);
       if (exact !== undefined) {
-        for (const c of exact) if (accepts(c, ctx)) return result(c);
+        for (const c of exact) if (accepts(c, item)) return result(c);
       }
       let best: CompiledEntry | undefined;
-      k.globs.forEachCandidate(item.name, (c) => {
-        if (best !== undefined && c.rank >= best.rank) return;
-        if (accepts(c, ctx) && c.test(item.name)) best = c;
-      });
+      candidates.length = 0;
+      k.globs.collect(name, candidates);
+      for (const c of candidates) {
+        if (best !== undefined && c.rank >= best.rank) continue;
+        if (accepts(c, item) && c.test(name)) best = c;
+      }
+      candidates.length = 0;
       return best === undefined ? undefined : result(best);
     },
   };

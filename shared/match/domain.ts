@@ -73,6 +73,8 @@ export function domainMatch(host: string, domain: string): boolean {
 /** `true` for an IPv4 dotted quad or an IPv6 literal (contains a colon). */
 export function isIpAddress(host: string): boolean {
   if (host.includes(":")) return true;
+  const lastCode = host.charCodeAt(host.length - 1);
+  if (!(lastCode >= 48 && lastCode <= 57)) return false; // a dotted quad ends with a digit
   const parts = host.split(".");
   if (parts.length !== 4) return false;
   for (const p of parts) {

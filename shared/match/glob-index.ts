@@ -12,13 +12,19 @@
  * The walk costs O(length of the longest indexed literal) per name plus the candidates it meets.
  */
 
+/**
+ * A radix (path-compressed) trie node: `label` is the literal on the edge leading here, keyed in the
+ * parent by its first character code. Branching happens only where literals diverge, so a walk costs one
+ * Map lookup per branching point plus a `startsWith` per edge.
+ */
 interface TrieNode<T> {
+  label: string;
   children: Map<number, TrieNode<T>> | undefined;
   items: T[] | undefined;
 }
 
-function newNode<T>(): TrieNode<T> {
-  return { children: undefined, items: undefined };
+function newNode<T>(label: string): TrieNode<T> {
+  return { label, children: undefined, items: undefined };
 }
 
 export interface Anchored {
@@ -29,8 +35,9 @@ export interface Anchored {
 }
 
 export class GlobIndex<T extends Anchored> {
-  private readonly prefixes: TrieNode<T> = newNode();
-  private readonly suffixes: TrieNode<T> = newNode();
+  private readonly prefixes: TrieNode<T> = newNode("");
+  /** Suffixes are stored reversed, so that the name is walked from its end. */
+  private readonly suffixes: TrieNode<T> = newNode("");
   private readonly scan: T[] = [];
   private hasPrefixes = false;
   private hasSuffixes = false;
@@ -41,46 +48,86 @@ export class GlobIndex<T extends Anchored> {
       this.scan.push(item);
     } else if (prefix.length >= suffix.length) {
       this.hasPrefixes = true;
-      insert(this.prefixes, prefix, false, item);
+      insert(this.prefixes, prefix, item);
     } else {
       this.hasSuffixes = true;
-      insert(this.suffixes, suffix, true, item);
+      insert(this.suffixes, reverse(suffix), item);
     }
   }
 
-  /** Calls `visit` for every glob whose anchored literal the name carries (a superset of the matches). */
-  forEachCandidate(name: string, visit: (item: T) => void): void {
-    for (const item of this.scan) visit(item);
+  /** Appends to `out` every glob whose anchored literal the name carries (a superset of the matches). */
+  collect(name: string, out: T[]): void {
+    for (const item of this.scan) out.push(item);
     if (this.hasPrefixes) {
-      let node: TrieNode<T> | undefined = this.prefixes;
-      for (let i = 0; i < name.length; i++) {
-        node = node.children?.get(name.charCodeAt(i));
-        if (node === undefined) break;
-        if (node.items !== undefined) for (const item of node.items) visit(item);
+      let node = this.prefixes;
+      let i = 0;
+      while (i < name.length) {
+        const child = node.children?.get(name.charCodeAt(i));
+        if (child === undefined || !name.startsWith(child.label, i)) break;
+        i += child.label.length;
+        node = child;
+        if (node.items !== undefined) for (const item of node.items) out.push(item);
       }
     }
     if (this.hasSuffixes) {
-      let node: TrieNode<T> | undefined = this.suffixes;
-      for (let i = name.length - 1; i >= 0; i--) {
-        node = node.children?.get(name.charCodeAt(i));
-        if (node === undefined) break;
-        if (node.items !== undefined) for (const item of node.items) visit(item);
+      let node = this.suffixes;
+      let end = name.length; // name[0, end) is still unread
+      while (end > 0) {
+        const child = node.children?.get(name.charCodeAt(end - 1));
+        if (child === undefined || !endsWithReversed(name, end, child.label)) break;
+        end -= child.label.length;
+        node = child;
+        if (node.items !== undefined) for (const item of node.items) out.push(item);
       }
     }
   }
 }
 
-function insert<T>(root: TrieNode<T>, literal: string, reversed: boolean, item: T): void {
+function reverse(s: string): string {
+  let r = "";
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
+
+/** Whether `name[0, end)` ends with the reverse of `reversedLabel`. */
+function endsWithReversed(name: string, end: number, reversedLabel: string): boolean {
+  if (reversedLabel.length > end) return false;
+  for (let k = 0; k < reversedLabel.length; k++) {
+    if (name.charCodeAt(end - 1 - k) !== reversedLabel.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Inserts `item` under `literal`, splitting an edge where the literal diverges from it or ends inside it. */
+function insert<T>(root: TrieNode<T>, literal: string, item: T): void {
   let node = root;
-  for (let k = 0; k < literal.length; k++) {
-    const code = literal.charCodeAt(reversed ? literal.length - 1 - k : k);
+  let i = 0;
+  while (i < literal.length) {
     node.children ??= new Map();
-    let child = node.children.get(code);
+    const code = literal.charCodeAt(i);
+    const child = node.children.get(code);
     if (child === undefined) {
-      child = newNode();
-      node.children.set(code, child);
+      const leaf = newNode<T>(literal.slice(i));
+      node.children.set(code, leaf);
+      node = leaf;
+      i = literal.length;
+      break;
     }
-    node = child;
+    // Length of the common part of the edge label and the rest of the literal.
+    let common = 0;
+    const max = Math.min(child.label.length, literal.length - i);
+    while (common < max && child.label.charCodeAt(common) === literal.charCodeAt(i + common)) common++;
+    if (common < child.label.length) {
+      // Split the edge: node → mid (common part) → child (the remainder of its label).
+      const mid = newNode<T>(child.label.slice(0, common));
+      child.label = child.label.slice(common);
+      mid.children = new Map([[child.label.charCodeAt(0), child]]);
+      node.children.set(code, mid);
+      node = mid;
+    } else {
+      node = child;
+    }
+    i += common;
   }
   node.items ??= [];
   node.items.push(item);
