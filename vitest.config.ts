@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Run id for the harness's temp folders; fails the run if a browser or temp folder survives it.
+    globalSetup: ["test/support/global-setup.ts"],
   },
 });

@@ -100,10 +100,27 @@ async function buildExtension() {
   }
 }
 
+/** The demo property set's page scripts (test/fixtures/property-set/js/*.ts) → dist/property-set/*.js. */
+async function buildPropertySet() {
+  const dir = at("test/fixtures/property-set/js");
+  if (!existsSync(dir)) return;
+  const pages = ["www", "login", "im", "im-widget", "open", "appcenter", "open-drp", "h5", "club"];
+  await esbuild.build({
+    entryPoints: pages.map((page) => join(dir, `${page}.ts`)),
+    outdir: join(dist, "property-set"),
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["chrome110"],
+    legalComments: "none",
+    logLevel: "warning",
+  });
+}
+
 const only = process.argv[2];
-const steps = { cli: buildCli, sdk: buildSdk, extension: buildExtension };
+const steps = { cli: buildCli, sdk: buildSdk, extension: buildExtension, propertySet: buildPropertySet };
 for (const [name, step] of Object.entries(steps)) {
   if (only && only !== name) continue;
   await step();
 }
-console.log(`built ${only ?? "cli, sdk, extension"} into dist/`);
+console.log(`built ${only ?? "cli, sdk, extension, propertySet"} into dist/`);
