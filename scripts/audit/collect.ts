@@ -1,0 +1,141 @@
+/**
+ * What a profile holds after a page visit: every cookie in the jar (HttpOnly and partitioned included, read
+ * through CDP `Network.getAllCookies`), and per frame origin its localStorage, sessionStorage, IndexedDB
+ * databases and Cache Storage caches. Values are never recorded, only their sizes.
+ */
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import type { ObservedItem } from "../../shared/model.ts";
+import { cookieKey } from "./network.ts";
+
+interface CdpCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  size: number;
+  httpOnly: boolean;
+  secure: boolean;
+  session: boolean;
+  sameSite?: "Strict" | "Lax" | "None";
+  partitionKey?: string | { topLevelSite: string; hasCrossSiteAncestor?: boolean };
+}
+
+export async function collectCookies(
+  context: BrowserContext,
+  page: Page,
+  httpCookies: ReadonlySet<string>,
+  now: number,
+): Promise<ObservedItem[]> {
+  const session = await context.newCDPSession(page);
+  try {
+    const { cookies } = (await session.send("Network.getAllCookies")) as { cookies: CdpCookie[] };
+    return cookies.map((c) => {
+      const domain = c.domain.replace(/^\./, "");
+      const item: ObservedItem = {
+        kind: "cookie",
+        name: c.name,
+        domain,
+        hostOnly: !c.domain.startsWith("."),
+        path: c.path,
+        httpOnly: c.httpOnly,
+        secure: c.secure,
+        expires: c.session || c.expires < 0 ? null : Math.round(c.expires * 1000),
+        size: c.size,
+        firstSeen: now,
+        setBy: httpCookies.has(cookieKey(c.name, domain)) ? "http" : "js",
+      };
+      if (c.sameSite) item.sameSite = c.sameSite;
+      const partition = typeof c.partitionKey === "string" ? c.partitionKey : c.partitionKey?.topLevelSite;
+      if (partition) item.partitionKey = partition;
+      return item;
+    });
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
+
+interface FrameStorage {
+  origin: string;
+  local: [string, number][];
+  session: [string, number][];
+  indexedDB: string[];
+  caches: string[];
+}
+
+/** Runs inside a frame. Each store is read on its own: a sandboxed frame may throw on one and not another. */
+async function readFrameStorage(): Promise<FrameStorage> {
+  const entries = (store: Storage): [string, number][] => {
+    const out: [string, number][] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key !== null) out.push([key, key.length + (store.getItem(key) ?? "").length]);
+    }
+    return out;
+  };
+  const result: FrameStorage = { origin: location.origin, local: [], session: [], indexedDB: [], caches: [] };
+  try {
+    result.local = entries(localStorage);
+  } catch {}
+  try {
+    result.session = entries(sessionStorage);
+  } catch {}
+  try {
+    const dbs = await indexedDB.databases();
+    result.indexedDB = dbs.map((d) => d.name ?? "").filter(Boolean);
+  } catch {}
+  try {
+    result.caches = await caches.keys();
+  } catch {}
+  return result;
+}
+
+async function frameStorage(frame: Frame): Promise<FrameStorage | undefined> {
+  return frame.evaluate(readFrameStorage).catch(() => undefined);
+}
+
+/** Web storage, IndexedDB and Cache Storage of every frame, one item per origin and name. */
+export async function collectStorage(page: Page, now: number): Promise<ObservedItem[]> {
+  const frames = page.frames().filter((f) => !f.isDetached());
+  const results = await Promise.all(
+    frames.map(async (frame) => ({ frame, storage: await frameStorage(frame) })),
+  );
+  const seen = new Map<string, ObservedItem>();
+  const add = (item: ObservedItem) => {
+    const key = `${item.kind}|${item.origin}|${item.name}`;
+    if (!seen.has(key)) seen.set(key, item);
+  };
+  for (const { frame, storage } of results) {
+    if (!storage || storage.origin === "null") continue;
+    const base = { origin: storage.origin, firstSeen: now, setBy: "js" as const, frame: frame.url() };
+    for (const [name, size] of storage.local) add({ ...base, kind: "localStorage", name, size });
+    for (const [name, size] of storage.session) add({ ...base, kind: "sessionStorage", name, size });
+    for (const name of storage.indexedDB) add({ ...base, kind: "indexedDB", name });
+    for (const name of storage.caches) add({ ...base, kind: "cacheStorage", name });
+  }
+  return [...seen.values()];
+}
+
+/** Stable identity of an item within one page visit. */
+export function itemKey(item: ObservedItem): string {
+  return [
+    item.kind,
+    item.name,
+    item.domain ?? item.origin ?? "",
+    item.path ?? "",
+    item.partitionKey ?? "",
+  ].join("|");
+}
+
+export async function collectAll(
+  context: BrowserContext,
+  page: Page,
+  httpCookies: ReadonlySet<string>,
+): Promise<ObservedItem[]> {
+  const now = Date.now();
+  const [cookies, storage] = await Promise.all([
+    collectCookies(context, page, httpCookies, now),
+    collectStorage(page, now),
+  ]);
+  return [...cookies, ...storage].sort((a, b) => itemKey(a).localeCompare(itemKey(b)));
+}

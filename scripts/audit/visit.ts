@@ -1,0 +1,121 @@
+/** One page in one scenario, in a fresh profile: load, settle, answer consent, settle, collect. */
+import type { ObservedItem } from "../../shared/model.ts";
+import type { AuditBrowser } from "./browser.ts";
+import { collectAll, itemKey } from "./collect.ts";
+import { type AutoconsentAssets, answerConsent, hasSdk, prepareAutoconsent } from "./consent.ts";
+import { watchNetwork } from "./network.ts";
+import type { ConsentOutcome, Scenario, ThirdPartyHost } from "./types.ts";
+
+export interface VisitSettings {
+  timeoutMs: number;
+  settleMs: number;
+  /** Quiet period that counts as "the network settled". */
+  quietMs: number;
+  isThirdParty(host: string): boolean;
+  autoconsent: AutoconsentAssets;
+}
+
+export interface Visit {
+  url: string;
+  scenario: Scenario;
+  ok: boolean;
+  error?: string;
+  finalUrl?: string;
+  httpStatus?: number;
+  sdk: boolean;
+  consent: ConsentOutcome;
+  /** Epoch ms when consent was answered; absent in `before-consent` or when nothing was answered. */
+  decidedAt?: number;
+  items: ObservedItem[];
+  thirdParty: ThirdPartyHost[];
+  /** Links on the page (absolute, without fragment), when asked for. */
+  links: string[];
+  durationMs: number;
+}
+
+async function pageLinks(page: import("playwright-core").Page): Promise<string[]> {
+  const hrefs = await page
+    .$$eval("a[href]", (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))
+    .catch(() => [] as string[]);
+  const out: string[] = [];
+  for (const href of hrefs) {
+    try {
+      const url = new URL(href);
+      if (url.protocol !== "https:" && url.protocol !== "http:") continue;
+      url.hash = "";
+      if (!out.includes(url.href)) out.push(url.href);
+    } catch {}
+  }
+  return out;
+}
+
+export async function visitPage(
+  browser: AuditBrowser,
+  url: string,
+  scenario: Scenario,
+  settings: VisitSettings,
+  wanted: { collect: boolean; links: boolean },
+): Promise<Visit> {
+  const started = Date.now();
+  const visit: Visit = {
+    url,
+    scenario,
+    ok: false,
+    sdk: false,
+    consent: { method: "none", answered: false },
+    items: [],
+    thirdParty: [],
+    links: [],
+    durationMs: 0,
+  };
+  const profile = await browser.newProfile();
+  try {
+    const { context } = profile;
+    const log = watchNetwork(context, settings.isThirdParty);
+    const interact = wanted.collect && scenario !== "before-consent";
+    const states = interact ? await prepareAutoconsent(context, scenario, settings.autoconsent) : undefined;
+    const page = await context.newPage();
+    page.setDefaultTimeout(settings.timeoutMs);
+    const response = await page.goto(url, { waitUntil: "load", timeout: settings.timeoutMs });
+    visit.finalUrl = page.url();
+    if (response) visit.httpStatus = response.status();
+    await log.quiet(settings.quietMs, settings.settleMs);
+    if (wanted.links) visit.links = await pageLinks(page);
+    if (wanted.collect) {
+      visit.sdk = await hasSdk(page);
+      let before: ObservedItem[] = [];
+      if (interact) {
+        await log.drain();
+        before = await collectAll(context, page, log.httpCookies);
+        visit.consent = await answerConsent(
+          page,
+          scenario,
+          visit.sdk,
+          states,
+          settings.autoconsent,
+          settings.settleMs + 2000,
+        );
+        if (visit.consent.answered) visit.decidedAt = Date.now();
+        await log.quiet(settings.quietMs, settings.settleMs);
+      } else {
+        visit.consent = { method: "none", answered: false, note: "no interaction" };
+      }
+      await log.drain();
+      const after = await collectAll(context, page, log.httpCookies);
+      // An item already there before consent was answered keeps that earlier sighting.
+      const earlier = new Map(before.map((item) => [itemKey(item), item.firstSeen]));
+      visit.items = after.map((item) => {
+        const first = earlier.get(itemKey(item));
+        return first === undefined ? item : { ...item, firstSeen: first };
+      });
+      visit.thirdParty = log.thirdParty();
+    }
+    visit.ok = true;
+  } catch (error) {
+    visit.error = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  } finally {
+    await profile.close();
+    visit.durationMs = Date.now() - started;
+  }
+  return visit;
+}
