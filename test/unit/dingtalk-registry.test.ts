@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../../shared/categories.ts";
+import { compileMatcher } from "../../shared/match/compile.ts";
 import raw from "../../shared/registries/dingtalk.json" with { type: "json" };
+import { DINGTALK_REGISTRY } from "../../shared/registries/index.ts";
 import { loadRegistry } from "../../shared/registry/load.ts";
 
 const loaded = loadRegistry(raw);
@@ -86,5 +88,23 @@ describe("DingTalk registry", () => {
     const flash = registry?.entries.filter((e) => e.kind === "flash") ?? [];
     expect(flash.length).toBe(1);
     expect(flash[0]?.description?.en).toMatch(/legacy/i);
+  });
+
+  it("is exported, typed, as DINGTALK_REGISTRY", () => {
+    expect(DINGTALK_REGISTRY).toEqual(registry);
+  });
+
+  it("classifies DingTalk's storage through the matcher, by name and domain", () => {
+    const matcher = compileMatcher(DINGTALK_REGISTRY);
+    const at = (kind: "cookie" | "localStorage", name: string, where: string) =>
+      matcher.match(kind === "cookie" ? { kind, name, domain: where } : { kind, name, origin: where })?.entry;
+    expect(at("cookie", "ssxmod_itna3", "www.dingtalk.com")?.name).toBe("ssxmod_itna*");
+    expect(at("cookie", "t", "dingtalk.com")?.provider?.name).toBe("Alibaba Group");
+    expect(at("cookie", "t", "salesforce.com")).toBeUndefined();
+    expect(at("cookie", "cna", "g.mmstat.com")?.domain).toBe("mmstat.com");
+    expect(at("cookie", "acw_tc", "club.dingding.xin")?.source).toBe("vendor-doc");
+    expect(at("localStorage", "dingtalk_promo_banner", "https://h5.dingtalk.com")?.purpose).toBe(
+      "personalised-promotion",
+    );
   });
 });
