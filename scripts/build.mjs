@@ -1,4 +1,5 @@
 // `npm run build`: dist/cli.js, dist/sdk/*, dist/extension/{chrome,firefox}.
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,11 @@ import * as esbuild from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const at = (...p) => join(root, ...p);
+
+/** shared/known/open-cookie-database.generated.json from the Open Cookie Database CSV (scripts/build-known.ts). */
+async function buildKnown() {
+  execFileSync(process.execPath, ["--import", "tsx", at("scripts/build-known.ts")], { stdio: "inherit" });
+}
 
 async function buildCli() {
   await esbuild.build({
@@ -118,6 +124,7 @@ async function buildPropertySet() {
 }
 
 const only = process.argv[2];
+if (!only || only === "known") await buildKnown();
 const steps = { cli: buildCli, sdk: buildSdk, extension: buildExtension, propertySet: buildPropertySet };
 for (const [name, step] of Object.entries(steps)) {
   if (only && only !== name) continue;
