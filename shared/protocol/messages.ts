@@ -119,6 +119,11 @@ export interface Inventory {
   unreadFrames: string[];
 }
 
+/** Items the popup lists first: undeclared ones and those with a violation. */
+export function needsAttention(row: Pick<InventoryItem, "findings">): boolean {
+  return row.findings.some((f) => f !== "declared");
+}
+
 export interface ClearReport {
   site: string;
   category: OptionalCategory;

@@ -1,0 +1,64 @@
+/**
+ * MAIN-world guard, registered per blocked site at document_start. It drops writes of blocked items
+ * through `document.cookie`, `Storage#setItem` and `cookieStore.set` before the page's first script runs.
+ *
+ * Quirk: registered content scripts cannot carry per-site data, and every extension API that could
+ * supply it is asynchronous. The config therefore arrives in a `Server-Timing` header that a
+ * declarativeNetRequest rule adds to the site's documents; the navigation timing entry exposes it
+ * synchronously here. No header (no rule, or a cached document) = nothing to block.
+ */
+import { compileGlob } from "../../shared/match/glob.ts";
+import { decodeGuardConfig, GUARD_TIMING_NAME, type GuardKind } from "./guard-config.ts";
+
+function readConfig() {
+  const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  const timing = entry?.serverTiming?.find((t) => t.name === GUARD_TIMING_NAME);
+  return timing ? decodeGuardConfig(timing.description) : undefined;
+}
+
+function install(rules: [GuardKind, string][]) {
+  const tests: Record<GuardKind, ((name: string) => boolean)[]> = { c: [], l: [], s: [] };
+  for (const [kind, glob] of rules) tests[kind]?.push(compileGlob(glob));
+  const blocked = (kind: GuardKind, name: string) => tests[kind].some((t) => t(name));
+
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  if (cookie?.set && cookie.get) {
+    const { get, set } = cookie;
+    Object.defineProperty(Document.prototype, "cookie", {
+      configurable: true,
+      enumerable: cookie.enumerable,
+      get,
+      set(this: Document, value: string) {
+        const pair = String(value).split(";", 1)[0] ?? "";
+        const name = pair.includes("=") ? pair.slice(0, pair.indexOf("=")).trim() : "";
+        if (!blocked("c", name)) set.call(this, value);
+      },
+    });
+  }
+
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    let kind: GuardKind = "s";
+    try {
+      if (this === window.localStorage) kind = "l";
+    } catch {
+      // storage access denied: the native call throws the same way
+    }
+    if (!blocked(kind, String(key))) setItem.call(this, key, value);
+  };
+
+  const store = (globalThis as { CookieStore?: { prototype: { set: (...a: unknown[]) => Promise<void> } } })
+    .CookieStore;
+  if (store) {
+    const nativeSet = store.prototype.set;
+    store.prototype.set = function (this: unknown, ...args: unknown[]) {
+      const first = args[0];
+      const name = typeof first === "string" ? first : (first as { name?: string } | undefined)?.name;
+      if (typeof name === "string" && blocked("c", name)) return Promise.resolve();
+      return nativeSet.apply(this, args);
+    };
+  }
+}
+
+const config = readConfig();
+if (config && config.rules.length > 0) install(config.rules);
