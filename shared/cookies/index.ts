@@ -2,7 +2,7 @@
 export { parseCookieDate } from "./date.ts";
 export { type CookiePair, parseCookieHeader } from "./header.ts";
 export { type ParsedCookie, parseCookieString, type SameSite } from "./parse.ts";
-export { defaultPath, domainMatches, parseRequestUrl } from "./url.ts";
+export { defaultPath, parseRequestUrl } from "./url.ts";
 export {
   type CookieContext,
   type CookieRejection,

@@ -24,16 +24,6 @@ export function isSecureUrl({ scheme, host }: RequestUrl): boolean {
   );
 }
 
-export function isIpAddress(host: string): boolean {
-  return host.includes(":") || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
-}
-
-/** RFC 6265 §5.1.3: `host` domain-matches `domain`. Both lower-case, no leading dot. */
-export function domainMatches(host: string, domain: string): boolean {
-  if (host === domain) return true;
-  return !isIpAddress(host) && host.endsWith(`.${domain}`);
-}
-
 /** RFC 6265 §5.1.4: the default cookie path of a request path. */
 export function defaultPath(path: string): string {
   if (!path.startsWith("/")) return "/";

@@ -1,7 +1,9 @@
 // Browser storage rules (RFC 6265bis §5.7) applied to a parsed cookie: what a write really does.
+
+import { domainMatch } from "../match/domain.ts";
 import type { ObservedItem } from "../model.ts";
 import { type ParseFailure, parseCookieString } from "./parse.ts";
-import { defaultPath, domainMatches, isSecureUrl, parseRequestUrl } from "./url.ts";
+import { defaultPath, isSecureUrl, parseRequestUrl } from "./url.ts";
 
 export interface CookieContext {
   /** URL of the response (Set-Cookie) or of the document (document.cookie). */
@@ -55,7 +57,7 @@ function write(text: string, ctx: CookieContext, fromScript: boolean): CookieWri
   let hostOnly = true;
   if (parsed.domain !== undefined) {
     if (ctx.isPublicSuffix?.(parsed.domain) && parsed.domain !== url.host) return reject("public-suffix");
-    if (!domainMatches(url.host, parsed.domain)) return reject("domain-mismatch");
+    if (!domainMatch(url.host, parsed.domain)) return reject("domain-mismatch");
     if (parsed.domain !== url.host || !ctx.isPublicSuffix?.(parsed.domain)) {
       domain = parsed.domain;
       hostOnly = false;
