@@ -204,7 +204,7 @@ describe("cookie strings (property tests)", () => {
         expect(Array.isArray(parseCookieHeader(text))).toBe(true);
         parseCookieDate(text);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });
