@@ -133,7 +133,8 @@ export async function collect(deps: InventoryDeps, tabId: number): Promise<Colle
 
 /** Declared items no browser can hold (Flash cookies), from the registries that cover the site. */
 function unholdable(sources: readonly RegistrySource[]): UnholdableItem[] {
-  return sources.flatMap((s) =>
+  const seen = new Set<string>();
+  const all = sources.flatMap((s) =>
     s.registry.entries
       .filter((e) => e.kind === "flash")
       .map((e) => ({
@@ -144,6 +145,8 @@ function unholdable(sources: readonly RegistrySource[]): UnholdableItem[] {
         provider: e.provider,
       })),
   );
+  // The first (highest-precedence) source that declares a name wins.
+  return all.filter((u) => !seen.has(`${u.kind}:${u.name}`) && seen.add(`${u.kind}:${u.name}`));
 }
 
 function order(a: InventoryItem, b: InventoryItem): number {
