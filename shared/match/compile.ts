@@ -36,6 +36,8 @@ export interface CompiledEntry {
   readonly test: NameTest;
   /** Position in specificity order: lower wins. */
   rank: number;
+  /** The frozen result `match` returns for this entry. */
+  readonly result: MatchResult;
 }
 
 /**
@@ -88,6 +90,7 @@ export function compileEntry(registry: MatchableRegistry, entry: RegistryEntry, 
     partitioned: entry.partitioned,
     test: compileParsedGlob(glob),
     rank: 0,
+    result: Object.freeze({ entry, index, category }),
   };
   return compiled;
 }
@@ -181,12 +184,6 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
     return true;
   };
 
-  const result = (c: CompiledEntry): MatchResult => ({
-    entry: c.entry,
-    index: c.index,
-    category: c.category,
-  });
-
   return {
     entries: compiled,
     match(item: MatchQuery): MatchResult | undefined {
@@ -197,7 +194,7 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
       inProperties = undefined;
       const exact = k.exact.get(name);
       if (exact !== undefined) {
-        for (const c of exact) if (accepts(c, item)) return result(c);
+        for (const c of exact) if (accepts(c, item)) return c.result;
       }
       let best: CompiledEntry | undefined;
       candidates.length = 0;
@@ -207,7 +204,7 @@ export function compileMatcher(registry: MatchableRegistry): CompiledMatcher {
         if (accepts(c, item) && c.test(name)) best = c;
       }
       candidates.length = 0;
-      return best === undefined ? undefined : result(best);
+      return best?.result;
     },
   };
 }

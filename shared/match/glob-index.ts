@@ -57,7 +57,6 @@ export class GlobIndex<T extends Anchored> {
 
   /** Appends to `out` every glob whose anchored literal the name carries (a superset of the matches). */
   collect(name: string, out: T[]): void {
-    for (const item of this.scan) out.push(item);
     if (this.hasPrefixes) {
       let node = this.prefixes;
       let i = 0;
@@ -80,6 +79,9 @@ export class GlobIndex<T extends Anchored> {
         if (node.items !== undefined) for (const item of node.items) out.push(item);
       }
     }
+    // Last: anchored candidates usually carry more literal characters, so a caller that keeps the best
+    // so far can skip these by rank without testing them.
+    for (const item of this.scan) out.push(item);
   }
 }
 
