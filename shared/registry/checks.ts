@@ -20,34 +20,40 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Every `__proto__` / `constructor` / `prototype` key outside extension values. */
+/** Deeper than any object the schema describes (`/purposes/id/label/en` is 4 levels). */
+const MAX_SCHEMA_DEPTH = 6;
+
+/** Every `__proto__` / `constructor` / `prototype` key where the schema reads keys (not in `x-` values). */
 function prototypeKeyIssues(document: unknown): RegistryIssue[] {
   const issues: RegistryIssue[] = [];
-  const pending: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
+  const path: (string | number)[] = [];
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== "object" || path.length >= MAX_SCHEMA_DEPTH) return;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        if (item !== null && typeof item === "object") pending.push({ value: item, path: [...path, index] });
-      });
-    } else if (isObject(value)) {
-      for (const key of Object.keys(value)) {
-        if (isExtensionKey(key)) continue;
-        if (PROTOTYPE_KEYS.has(key)) {
-          issues.push(
-            makeIssue(
-              encodePointer([...path, key]),
-              "an ordinary key",
-              JSON.stringify(key),
-              `key ${JSON.stringify(key)} is not allowed (it names Object.prototype machinery)`,
-            ),
-          );
-        } else if (value[key] !== null && typeof value[key] === "object") {
-          pending.push({ value: value[key], path: [...path, key] });
-        }
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
       }
+      return;
     }
-  }
+    for (const key of Object.keys(value)) {
+      if (isExtensionKey(key)) continue;
+      path.push(key);
+      if (PROTOTYPE_KEYS.has(key)) {
+        issues.push(
+          makeIssue(
+            encodePointer(path),
+            "an ordinary key",
+            JSON.stringify(key),
+            `key ${JSON.stringify(key)} is not allowed (it names Object.prototype machinery)`,
+          ),
+        );
+      } else visit((value as Json)[key]);
+      path.pop();
+    }
+  };
+  visit(document);
   return issues;
 }
 

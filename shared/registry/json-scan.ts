@@ -43,6 +43,9 @@ function buildTrie(pointers: Iterable<string>): PointerTrie {
   return root;
 }
 
+/** A JSON string token; a failed match points at its opening quote. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings.
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** Scans `text`, recording where the `wanted` pointers are. */
@@ -62,27 +65,11 @@ export function scanJson(text: string, wanted: Iterable<string> = []): JsonScan 
     pos++;
   };
   const readString = (): string => {
-    const start = pos;
-    expectChar('"');
-    let escaped = false;
-    for (;;) {
-      if (pos >= text.length) throw new SyntaxStop(pos);
-      const c = text.charCodeAt(pos);
-      if (c < 0x20) throw new SyntaxStop(pos);
-      if (c === 0x22) break;
-      if (c === 0x5c) {
-        escaped = true;
-        const next = text[pos + 1];
-        if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) throw new SyntaxStop(pos);
-          pos += 6;
-        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) pos += 2;
-        else throw new SyntaxStop(pos);
-      } else pos++;
-    }
-    pos++;
-    const raw = text.slice(start, pos);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    STRING.lastIndex = pos;
+    if (!STRING.test(text)) throw new SyntaxStop(pos);
+    const raw = text.slice(pos, STRING.lastIndex);
+    pos = STRING.lastIndex;
+    return raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
   };
   const readLiteral = (word: string) => {
     for (let i = 0; i < word.length; i++) {
