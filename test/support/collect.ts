@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { BrowserContext, CDPSession, Frame, Page } from "playwright-core";
 import type { ObservedItem } from "../../shared/model.ts";
 
 export interface CollectOptions {
@@ -22,38 +22,50 @@ export async function collectStorage(
   const context = isPage ? target.context() : target;
   const pages = isPage ? [target] : context.pages().filter((p) => isWeb(p.url()));
   const temp: Page[] = [];
+  const sessions: CDPSession[] = [];
   try {
     const anchor = pages[0] ?? context.pages()[0] ?? (await track(temp, context.newPage()));
-    const anchorSession = await context.newCDPSession(anchor);
-    const items: ObservedItem[] = await readCookies(anchorSession);
-    const seenLocal = new Set<string>();
-    const keys = new Map<string, { session: CDPSession; frame?: string }>();
+    const items: ObservedItem[] = await readCookies(await open(sessions, context, anchor));
+    const keys = new Map<string, { session: CDPSession; frame?: string; crossSite?: boolean }>();
     for (const page of pages) {
-      for (const { session, frameId, url } of await webFrames(context, page)) {
+      for (const { session, frameId, url, crossSite } of await webFrames(sessions, context, page)) {
         const storageKey = await storageKeyFor(session, frameId, url);
-        if (!keys.has(storageKey)) keys.set(storageKey, { session, frame: url });
-        if (!seenLocal.has(storageKey)) {
-          seenLocal.add(storageKey);
+        if (!keys.has(storageKey)) {
+          keys.set(storageKey, { session, frame: url, crossSite });
           items.push(...(await readDomStorage(session, storageKey, true, url)));
         }
         // sessionStorage is per tab: read it for every page showing the storage key.
         items.push(...(await readDomStorage(session, storageKey, false, url)));
       }
     }
-    for (const origin of options.origins ?? []) {
-      const storageKey = `${new URL(origin).origin}/`;
-      if (keys.has(storageKey)) continue;
-      const session = await blankDocument(context, temp, origin);
-      keys.set(storageKey, { session });
-      items.push(...(await readDomStorage(session, storageKey, true, undefined)));
+    for (const [storageKey, { session, frame, crossSite }] of keys) {
+      items.push(...(await readDatabases(session, storageKey, frame, crossSite)));
     }
-    for (const [storageKey, { session, frame }] of keys) {
-      items.push(...(await readDatabases(session, storageKey, frame)));
+    const unseen = (options.origins ?? []).map((o) => new URL(o).origin).filter((o) => !keys.has(`${o}/`));
+    if (unseen.length) {
+      const blank = await track(temp, context.newPage());
+      for (const origin of new Set(unseen)) {
+        await blankDocument(blank, origin);
+        const session = await open(sessions, context, blank);
+        items.push(...(await readDomStorage(session, `${origin}/`, true, undefined)));
+        items.push(...(await readDatabases(session, `${origin}/`, undefined)));
+      }
     }
     return items;
   } finally {
+    for (const session of sessions) await session.detach().catch(() => undefined);
     for (const page of temp) await page.close().catch(() => undefined);
   }
+}
+
+async function open(
+  sessions: CDPSession[],
+  context: BrowserContext,
+  target: Page | Frame,
+): Promise<CDPSession> {
+  const session = await context.newCDPSession(target);
+  sessions.push(session);
+  return session;
 }
 
 const isWeb = (url: string) => url.startsWith("https:") || url.startsWith("http:");
@@ -102,6 +114,8 @@ interface FrameRef {
   session: CDPSession;
   frameId: string;
   url: string;
+  /** An out-of-process iframe: cross-site to the page. */
+  crossSite: boolean;
 }
 
 interface FrameTreeNode {
@@ -113,20 +127,22 @@ interface FrameTreeNode {
  * The page's frames with a web origin, each with a CDP session that can address it: out-of-process (cross-site)
  * iframes are not in the page target's frame tree and need a session of their own.
  */
-async function webFrames(context: BrowserContext, page: Page): Promise<FrameRef[]> {
-  const sessions = [await context.newCDPSession(page)];
+async function webFrames(sessions: CDPSession[], context: BrowserContext, page: Page): Promise<FrameRef[]> {
+  const own = [await open(sessions, context, page)];
   for (const frame of page.frames().slice(1)) {
     try {
-      sessions.push(await context.newCDPSession(frame));
+      own.push(await open(sessions, context, frame));
     } catch {
       // Same-process frame: already in its parent's frame tree.
     }
   }
   const refs: FrameRef[] = [];
-  for (const session of sessions) {
+  for (const session of own) {
     const { frameTree } = (await session.send("Page.getFrameTree")) as { frameTree: FrameTreeNode };
     const walk = (node: FrameTreeNode) => {
-      if (isWeb(node.frame.url)) refs.push({ session, frameId: node.frame.id, url: node.frame.url });
+      if (isWeb(node.frame.url)) {
+        refs.push({ session, frameId: node.frame.id, url: node.frame.url, crossSite: session !== own[0] });
+      }
       node.childFrames?.forEach(walk);
     };
     walk(frameTree);
@@ -179,6 +195,7 @@ async function readDatabases(
   session: CDPSession,
   storageKey: string,
   frame?: string,
+  crossSite = false,
 ): Promise<ObservedItem[]> {
   const { origin, partitionKey } = parseStorageKey(storageKey);
   const base = {
@@ -187,12 +204,20 @@ async function readDatabases(
     setBy: "js" as const,
     ...(frame ? { frame } : {}),
   };
-  const { databaseNames } = (await session.send("IndexedDB.requestDatabaseNames", { storageKey })) as {
-    databaseNames: string[];
-  };
-  const { caches } = (await session.send("CacheStorage.requestCacheNames", { storageKey })) as {
-    caches: { cacheName: string }[];
-  };
+  // With third-party cookies blocked, Chromium refuses to list a cross-site frame's databases
+  // ("Could not obtain database names"); that frame has none to show.
+  const tolerate =
+    <T>(fallback: T) =>
+    (error: unknown) => {
+      if (crossSite || partitionKey) return fallback;
+      throw error;
+    };
+  const { databaseNames } = (await session
+    .send("IndexedDB.requestDatabaseNames", { storageKey })
+    .catch(tolerate({ databaseNames: [] }))) as { databaseNames: string[] };
+  const { caches } = (await session
+    .send("CacheStorage.requestCacheNames", { storageKey })
+    .catch(tolerate({ caches: [] }))) as { caches: { cacheName: string }[] };
   return [
     ...databaseNames.map((name): ObservedItem => ({ kind: "indexedDB", name, ...base })),
     ...caches.map((c): ObservedItem => ({ kind: "cacheStorage", name: c.cacheName, ...base })),
@@ -200,13 +225,23 @@ async function readDatabases(
 }
 
 /**
- * A tab showing an empty document of `origin`, so CDP can address that origin's storage (DOMStorage needs a
+ * Shows an empty document of `origin` in `page`, so CDP can address that origin's storage (DOMStorage needs a
  * frame). The document is answered locally: no request reaches the server, nothing runs, nothing is stored.
  */
-async function blankDocument(context: BrowserContext, temp: Page[], origin: string): Promise<CDPSession> {
-  const page = await track(temp, context.newPage());
-  const url = `${new URL(origin).origin}/__cookie-ledger-collect__`;
+async function blankDocument(page: Page, origin: string): Promise<void> {
+  const url = `${origin}/__cookie-ledger-collect__`;
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "" }));
   await page.goto(url);
-  return context.newCDPSession(page);
+  await page.unroute(url);
+}
+
+/** Empties the profile between visits: every cookie (partitioned ones too) and all storage of `origins`. */
+export async function clearStorage(context: BrowserContext, origins: readonly string[]): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const session = await context.newCDPSession(page);
+  await session.send("Storage.clearCookies", {});
+  for (const origin of origins) {
+    await session.send("Storage.clearDataForOrigin", { origin: new URL(origin).origin, storageTypes: "all" });
+  }
+  await session.detach();
 }
