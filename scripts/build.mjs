@@ -35,6 +35,7 @@ async function buildSdk() {
     // [entry, outfile, format, globalName]
     ["sdk/entry-iife.ts", "cookie-ledger.js", "iife"],
     ["sdk/index.ts", "index.js", "esm"],
+    ["sdk/extras.ts", "cookie-ledger-extras.js", "esm"],
     ["sdk/worker-guard.ts", "cookie-ledger-worker.js", "iife"],
     ["sdk/sw.ts", "sw.js", "esm"],
     ["sdk/ui/entry.tsx", "cookie-ledger-ui.js", "iife"],
@@ -46,7 +47,7 @@ async function buildSdk() {
       entryPoints: [at(entry)],
       outfile: join(out, outfile),
       bundle: true,
-      minify: format === "iife" || outfile === "index.js",
+      minify: format === "iife" || outfile === "index.js" || outfile === "cookie-ledger-extras.js",
       format,
       target: ["chrome100", "firefox100", "safari15"],
       platform: outfile === "server.js" ? "node" : "browser",

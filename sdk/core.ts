@@ -1,0 +1,50 @@
+/** The internal surface the per-realm hooks use; one per ledger (state lives in the ledger instance). */
+import type { StorageKind, WriteRecord } from "./types.ts";
+
+/** A window with its realm's constructors. */
+export type Realm = Window & typeof globalThis;
+
+/** A write as a hook sees it, before classification. */
+export type Pending = Pick<WriteRecord, "kind" | "name" | "op" | "domain" | "path" | "raw">;
+
+export interface Natives {
+  /** `Document.prototype.cookie` of the top realm. */
+  cookie: PropertyDescriptor;
+  ls?: Storage;
+  ss?: Storage;
+  rm: Storage["removeItem"];
+  idel?: IDBFactory["deleteDatabase"];
+  cdel?: CacheStorage["delete"];
+}
+
+export interface Core {
+  win: Realm;
+  properties: readonly string[];
+  /**
+   * Classifies, records and announces a write; `true` lets it through. `hold` (cookies and web storage
+   * only) replays the write if consent for its category arrives later in this page.
+   */
+  gate(w: Pending, hold?: () => void): boolean;
+  /** Intercepts a realm; idempotent, never throws. */
+  patch(win: Window): void;
+  /** Native sessionStorage objects of every patched realm (each realm has its own Storage objects). */
+  sess: WeakSet<object>;
+  n: Natives;
+  /** Starts gated scripts and iframes now allowed, in every patched document. */
+  gates: (() => void)[];
+  /** Whether a category is consented (undefined = undeclared, decided by the policy). */
+  allowed(category: string | undefined): boolean;
+  /** Categories of gated scripts that ran. */
+  ran: Set<string>;
+}
+
+/** Safe gate: an internal error means "not stored". */
+export function pass(c: Core, w: Pending, hold?: () => void): boolean {
+  try {
+    return c.gate(w, hold);
+  } catch {
+    return false;
+  }
+}
+
+export type { StorageKind };

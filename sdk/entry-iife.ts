@@ -1,0 +1,46 @@
+/**
+ * dist/sdk/cookie-ledger.js: the drop-in build. First script in <head>; the registry comes from an
+ * inline `<script type="application/json" id="cookie-ledger-registry">` placed before it, or from
+ * `data-registry="URL"` (fetched synchronously so that no write escapes classification).
+ * Optional attributes: `data-policy="block"`, `data-dev`, `data-gpc="analytics,marketing"`.
+ */
+import { createLedger } from "./ledger.ts";
+import type { Extras, OptionalCategory, UndeclaredPolicy } from "./types.ts";
+
+type G = Window & { cookieLedger?: ReturnType<typeof createLedger> };
+
+(() => {
+  const w = window as G;
+  try {
+    // A frame whose same-origin parent already runs a ledger joins it (one state per page).
+    const p = w.parent !== w && (w.parent as G).cookieLedger;
+    if (p) {
+      p.patch(w);
+      w.cookieLedger = p;
+      return;
+    }
+  } catch {}
+  try {
+    const d = document;
+    const s = d.currentScript as HTMLScriptElement | null;
+    const ds = s?.dataset ?? {};
+    let text = d.getElementById("cookie-ledger-registry")?.textContent;
+    if (!text && ds.registry) {
+      const x = new XMLHttpRequest();
+      x.open("GET", ds.registry, false);
+      x.send();
+      text = x.responseText;
+    }
+    const base = s?.src || d.baseURI;
+    w.cookieLedger = createLedger({
+      registry: JSON.parse(text!),
+      policy: ds.policy as UndeclaredPolicy,
+      dev: "dev" in ds,
+      gpc: ds.gpc?.split(",").filter(Boolean) as OptionalCategory[] | undefined,
+      extras: () =>
+        import(/* @vite-ignore */ new URL("cookie-ledger-extras.js", base).href) as Promise<Extras>,
+    });
+  } catch (e) {
+    console.error("Cookie Ledger did not start:", e);
+  }
+})();

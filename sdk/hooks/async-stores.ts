@@ -1,0 +1,73 @@
+/**
+ * Asynchronous stores: `indexedDB.open`/`deleteDatabase`, `caches.open`/`delete`, `cookieStore.set`/
+ * `delete`. A blocked write is dropped (never held) and fails the way a browser with storage
+ * disabled fails; deletions always pass.
+ */
+import { type Core, pass, type Realm } from "../core.ts";
+import type { StorageKind } from "../types.ts";
+import { type Fn, method } from "./util.ts";
+
+const MESSAGE = "Storage blocked by Cookie Ledger (no consent)";
+
+/** An IDBOpenDBRequest look-alike that fails asynchronously, as Chromium's does when storage is blocked. */
+function deniedRequest(w: Realm) {
+  const r = Object.assign(new w.EventTarget(), {
+    readyState: "pending",
+    result: undefined,
+    error: null as DOMException | null,
+    source: null,
+    transaction: null,
+    onsuccess: null,
+    onerror: null as Fn | null,
+    onupgradeneeded: null,
+    onblocked: null,
+  });
+  r.addEventListener("error", (e) => r.onerror?.call(r, e));
+  w.setTimeout(() => {
+    r.readyState = "done";
+    r.error = new w.DOMException(MESSAGE, "UnknownError");
+    r.dispatchEvent(new w.Event("error"));
+  });
+  return r;
+}
+
+/** The name in `f(name)` or `f({ name })`. */
+const nameOf = (a: unknown[]) =>
+  String(a[0] && typeof a[0] === "object" ? (a[0] as { name?: unknown }).name : a[0]);
+
+export function hookAsyncStores(w: Realm, c: Core) {
+  const opener = (kind: StorageKind, denied: () => unknown) => (open: Fn) =>
+    function (this: unknown, ...a: unknown[]) {
+      const o = (a[0] ?? {}) as { domain?: string; path?: string };
+      return pass(c, { kind, name: nameOf(a), op: "set", domain: o.domain, path: o.path })
+        ? open.apply(this, a)
+        : denied();
+    };
+  const deleter = (kind: StorageKind) => (del: Fn) =>
+    function (this: unknown, ...a: unknown[]) {
+      pass(c, { kind, name: nameOf(a), op: "delete" });
+      return del.apply(this, a);
+    };
+  const IDB = w.IDBFactory?.prototype;
+  method(
+    IDB,
+    "open",
+    opener("indexedDB", () => deniedRequest(w)),
+  );
+  method(IDB, "deleteDatabase", deleter("indexedDB"));
+  const CS = w.CacheStorage?.prototype;
+  method(
+    CS,
+    "open",
+    opener("cacheStorage", () => Promise.reject(new w.DOMException(MESSAGE, "SecurityError"))),
+  );
+  method(CS, "delete", deleter("cacheStorage"));
+  // cookieStore.set(name, value) or set({ name, value, domain, path, expires }); a blocked one resolves unstored.
+  const CK = (w as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype;
+  method(
+    CK,
+    "set",
+    opener("cookie", () => Promise.resolve()),
+  );
+  method(CK, "delete", deleter("cookie"));
+}

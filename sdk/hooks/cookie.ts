@@ -1,0 +1,17 @@
+/** `document.cookie`: the setter is checked; the getter stays native (what the browser holds). */
+
+import { readAssignment } from "../cookie-string.ts";
+import { type Core, pass, type Realm } from "../core.ts";
+import { accessor } from "./util.ts";
+
+export function hookCookie(w: Realm, c: Core) {
+  accessor(w.Document.prototype, "cookie", (d) => ({
+    set(this: Document, v: unknown) {
+      const s = String(v);
+      const put = () => d.set!.call(this, s);
+      const a = readAssignment(s, Date.now());
+      const w = { kind: "cookie" as const, name: a.name, op: a.del ? ("delete" as const) : ("set" as const) };
+      if (pass(c, { ...w, domain: a.domain, path: a.path, raw: s }, put)) put();
+    },
+  }));
+}

@@ -1,0 +1,58 @@
+/**
+ * Same-origin frames are patched the moment script can reach them: through `contentWindow`/
+ * `contentDocument`, and after every DOM insertion (an about:blank frame is scriptable, via
+ * `frames[i]`, as soon as it is connected). Cross-origin frames make `patch` throw inside; it is caught.
+ */
+import type { Core, Realm } from "../core.ts";
+import { accessor, method } from "./util.ts";
+
+export function hookFrames(w: Realm, c: Core) {
+  const scan = () => {
+    for (let i = 0; i < w.frames.length; i++) c.patch(w.frames[i]!);
+  };
+  for (const P of [
+    w.HTMLIFrameElement.prototype,
+    w.HTMLFrameElement?.prototype,
+    w.HTMLObjectElement.prototype,
+  ])
+    for (const k of ["contentWindow", "contentDocument"])
+      accessor(P, k, (d) => ({
+        get(this: Element) {
+          const r = d.get!.call(this);
+          if (r) c.patch(r.defaultView ?? r);
+          return r;
+        },
+      }));
+  const after = (o: object, keys: string[]) => {
+    for (const k of keys)
+      method(
+        o,
+        k,
+        (f) =>
+          function (this: unknown, ...a: unknown[]) {
+            const r = f.apply(this, a);
+            scan();
+            return r;
+          },
+      );
+  };
+  after(w.Node.prototype, ["appendChild", "insertBefore", "replaceChild"]);
+  after(w.Element.prototype, [
+    "append",
+    "prepend",
+    "after",
+    "before",
+    "replaceWith",
+    "insertAdjacentElement",
+    "insertAdjacentHTML",
+  ]);
+  after(w.Document.prototype, ["write", "writeln"]);
+  for (const k of ["innerHTML", "outerHTML"])
+    accessor(w.Element.prototype, k, (d) => ({
+      set(this: Element, v: unknown) {
+        d.set!.call(this, v);
+        scan();
+      },
+    }));
+  return scan;
+}

@@ -1,0 +1,21 @@
+/** Replacing platform members while keeping their property flags. */
+
+// biome-ignore lint/suspicious/noExplicitAny: wrapped platform functions take anything.
+export type Fn = (this: any, ...args: any[]) => any;
+
+/** Replaces a method `o[k]` with `f(original)`; absent members are left alone. */
+export function method(o: object | undefined, k: string, f: (orig: Fn) => Fn) {
+  const d = o && Object.getOwnPropertyDescriptor(o, k);
+  if (d && typeof d.value === "function") Object.defineProperty(o, k, { ...d, value: f(d.value) });
+}
+
+/** Finds accessor `k` on `o` or its prototypes and merges `f(descriptor)` into it; returns the original. */
+export function accessor(o: object | undefined, k: string, f: (d: PropertyDescriptor) => PropertyDescriptor) {
+  for (let p = o; p; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, k);
+    if (d) {
+      if (d.get) Object.defineProperty(p, k, { ...d, ...f(d) });
+      return d;
+    }
+  }
+}

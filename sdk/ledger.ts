@@ -1,0 +1,274 @@
+/** `createLedger(options)`: one ledger per page holds all state; hooks reach it through `Core`. */
+import { type Classify, compileClassifier } from "./classify.ts";
+import type { Core, Pending, Realm } from "./core.ts";
+import { nativeStorage } from "./hooks/storage.ts";
+import { purge } from "./purge.ts";
+import { createQueue } from "./queue.ts";
+import { patchRealm } from "./realm.ts";
+import { decodeRecord, encodeRecord, OPTIONAL, randomId } from "./record.ts";
+import type {
+  Consent,
+  ConsentChange,
+  ConsentRecord,
+  ConsentSource,
+  Extras,
+  Ledger,
+  LedgerOptions,
+  OptionalCategory,
+  RegistryEntry,
+  StorageKind,
+  WriteRecord,
+} from "./types.ts";
+import { deletions, siteOf } from "./variants.ts";
+
+export const VERSION = "0.1.0";
+export const CONSENT_COOKIE = "cookie_ledger_consent";
+const MAX_WRITES = 500;
+/** 180 days. */
+const RECORD_MAX_AGE = 15552000;
+/** The SDK's own storage, declared necessary when the registry does not declare it. */
+const OWN: RegistryEntry[] = [
+  { kind: "cookie", name: CONSENT_COOKIE, category: "necessary" },
+  { kind: "indexedDB", name: "cookie-ledger", category: "necessary" },
+];
+
+type Cats = Partial<Record<OptionalCategory, boolean>>;
+
+export function createLedger(o: LedgerOptions): Ledger {
+  const win = (o.window ?? window) as Realm;
+  const doc = win.document;
+  const loc = win.location;
+  const host = loc.hostname;
+  const https = loc.protocol === "https:";
+  const src = o.registry;
+  if (src?.format !== "cookie-ledger/1" || !Array.isArray(src.entries))
+    throw new TypeError("cookie-ledger: bad registry");
+  const registry = { ...src, entries: [...src.entries] };
+  let match: Classify;
+  const register = (entries: RegistryEntry[]) => {
+    registry.entries.push(...entries);
+    match = compileClassifier(registry);
+  };
+  register(OWN.filter((e) => !registry.entries.some((x) => x.kind === e.kind && x.name === e.name)));
+
+  const listeners: Record<string, Set<(x: never) => void>> = {};
+  const emit = (ev: string, x: unknown) =>
+    listeners[ev]?.forEach((f) => {
+      try {
+        f(x as never);
+      } catch (e) {
+        // A listener's error is reported, never thrown into the write that triggered it.
+        win.setTimeout(() => {
+          throw e;
+        });
+      }
+    });
+  const writes: WriteRecord[] = [];
+  const queue = createQueue();
+  const warned = new Set<string>();
+  const gpc = !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  const gpcDeny: string[] = gpc ? (o.gpc ?? ["analytics", "marketing"]) : [];
+  let extrasP: Promise<Extras> | undefined;
+  const extras = () => (extrasP ??= o.extras?.() ?? Promise.reject(new Error("cookie-ledger: no extras")));
+
+  const n = {
+    cookie: Object.getOwnPropertyDescriptor(win.Document.prototype, "cookie")!,
+    ls: nativeStorage(win, "localStorage"),
+    ss: nativeStorage(win, "sessionStorage"),
+    rm: win.Storage.prototype.removeItem,
+    idel: win.IDBFactory?.prototype.deleteDatabase,
+    cdel: win.CacheStorage?.prototype.delete,
+  };
+  const setCookie = (s: string) => n.cookie.set!.call(doc, s);
+  const site = siteOf(host, registry.properties);
+  let record: ConsentRecord | undefined;
+  for (const p of (n.cookie.get!.call(doc) as string).split(";")) {
+    const [k, v] = p.trim().split("=");
+    if (k === CONSENT_COOKIE) record = decodeRecord(v);
+  }
+  if (record?.revision !== registry.revision) record = undefined;
+
+  const granted = (cat: string) => cat === "necessary" || !!record?.categories[cat as OptionalCategory];
+  const allowed = (cat: string | undefined) => (cat === undefined ? o.policy !== "block" : granted(cat));
+  const defaultPath = loc.pathname.replace(/\/[^/]*$/, "") || "/";
+  const classify = (kind: StorageKind, name: string, domain?: string, path?: string) =>
+    match(kind, name, (kind === "cookie" && domain) || host, path ?? defaultPath);
+
+  const log = (w: WriteRecord) => {
+    if (writes.push(w) > MAX_WRITES) writes.shift();
+    emit("write", w);
+    if (!w.allowed) emit("blocked", w);
+  };
+  const gate = (p: Pending, hold?: () => void) => {
+    const m = classify(p.kind, p.name, p.domain, p.path);
+    const w: WriteRecord = {
+      ...p,
+      category: m?.category,
+      entry: m?.entry,
+      allowed: p.op === "delete",
+      at: Date.now(),
+    };
+    w.allowed ||= allowed(w.category);
+    try {
+      if (o.dev) w.stack = new Error().stack;
+      if (p.op === "delete") queue.drop((h) => h.kind === p.kind && (p.name === "*" || h.name === p.name));
+      else if (!w.allowed && hold && w.category) {
+        w.held = true;
+        queue.hold({
+          kind: p.kind,
+          name: p.name,
+          category: w.category,
+          run: () => {
+            hold();
+            log({ ...w, held: false, allowed: true, at: Date.now() });
+          },
+        });
+      }
+      log(w);
+      const key = `${p.kind} ${p.name}`;
+      if (!m && p.op === "set") {
+        emit("undeclared", w);
+        if (o.dev && !warned.has(key)) extras().then((x) => x.warn(w, registry), String);
+        warned.add(key);
+      }
+    } catch {}
+    return w.allowed;
+  };
+
+  const done = new WeakSet<object>();
+  const c: Core = {
+    win,
+    properties: registry.properties,
+    gate,
+    patch(w) {
+      try {
+        // Keyed by the realm's own constructor: a frame's window survives navigation, its realm does not.
+        const k = (w as Realm).Document;
+        if (!done.has(k)) {
+          done.add(k);
+          patchRealm(w, c);
+        }
+      } catch {}
+    },
+    sess: new WeakSet(),
+    n,
+    gates: [],
+    allowed,
+    ran: new Set(),
+  };
+  const sweep = () => purge(c, (kind, name) => !allowed(classify(kind, name)?.category));
+
+  const get = (): Consent => {
+    const categories = {} as Consent["categories"];
+    for (const k of OPTIONAL) categories[k] = granted(k);
+    return { decided: !!record, categories, decidedAt: record?.at, record, gpc };
+  };
+  const apply = (from: ConsentSource, prev: Consent["categories"], logged: ConsentRecord) => {
+    queue.replay((h) => granted(h.category));
+    for (const g of c.gates) g();
+    const purged = sweep();
+    const change: ConsentChange = {
+      consent: get(),
+      from,
+      reload: OPTIONAL.filter((k) => prev[k] && !granted(k) && c.ran.has(k)),
+    };
+    emit("consent", change);
+    return Promise.all([purged, extras().then((x) => x.log(logged), String)]).then(() => change);
+  };
+  const decide = (cats: Cats, from: ConsentSource = "api") => {
+    const prev = get().categories;
+    const next = { ...prev };
+    for (const k of OPTIONAL) if (typeof cats?.[k] === "boolean") next[k] = cats[k];
+    record = { categories: next, revision: registry.revision, at: Date.now(), source: from, id: randomId() };
+    // On the property's registrable domain, so that its subdomains share the decision.
+    const domain = site?.includes(".") ? `; Domain=${site}` : "";
+    setCookie(
+      `${CONSENT_COOKIE}=${encodeRecord(record)}; Path=/; Max-Age=${RECORD_MAX_AGE}; SameSite=Lax${domain}${https ? "; Secure" : ""}`,
+    );
+    return apply(from, prev, record);
+  };
+  const all = (v: (k: string) => boolean) => Object.fromEntries(OPTIONAL.map((k) => [k, v(k)])) as Cats;
+
+  const ledger: Ledger = {
+    version: VERSION,
+    registry,
+    consent: {
+      get,
+      set: decide,
+      acceptAll: (from) =>
+        decide(
+          all((k) => !gpcDeny.includes(k)),
+          from,
+        ),
+      rejectAll: (from) =>
+        decide(
+          all(() => false),
+          from,
+        ),
+      withdraw(from = "api") {
+        const prev = get().categories;
+        record = undefined;
+        for (const s of deletions(CONSENT_COOKIE, host, registry.properties, "/", https)) setCookie(s);
+        const id = randomId();
+        const r = {
+          categories: all(() => false),
+          revision: registry.revision,
+          at: Date.now(),
+          source: from,
+          id,
+        };
+        return apply(from, prev, { ...r, withdrawn: true } as ConsentRecord);
+      },
+      history: () => extras().then((x) => x.history()),
+    },
+    writes: () => writes.slice(),
+    inventory: () =>
+      extras().then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice() })),
+    clear(category) {
+      if (!OPTIONAL.includes(category))
+        return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));
+      queue.drop((h) => h.category === category);
+      return purge(c, (kind, name) => classify(kind, name)?.category === category);
+    },
+    on(ev: string, fn: (x: never) => void) {
+      const set = listeners[ev] ?? new Set();
+      listeners[ev] = set;
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+    register,
+    patch: c.patch,
+  };
+  c.patch(win);
+  sweep();
+  // HTTP responses after load (fetch, images) can store cookies the page never wrote: purge those too.
+  win.addEventListener("load", sweep);
+  type Change = Event & { changed: { name: string; domain: string | null; path: string }[] };
+  (win as { cookieStore?: EventTarget }).cookieStore?.addEventListener("change", (e) => {
+    if ((e as Change).changed.some((x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category)))
+      sweep();
+  });
+  if (o.bridge !== false) {
+    // The bridge lives in the lazy part: requests that arrive while it loads are queued for it.
+    let backlog: unknown[] | undefined = [];
+    win.addEventListener("message", (e) => {
+      const d = e.data;
+      if (
+        e.source === win &&
+        backlog &&
+        d?.source === "cookie-ledger" &&
+        d.type !== "ready" &&
+        backlog.push(d) < 2
+      )
+        extras().then((x) => {
+          x.bridge(win, ledger, backlog!);
+          backlog = undefined;
+        }, String);
+    });
+    win.postMessage(
+      { source: "cookie-ledger", v: 1, type: "ready", sdk: VERSION, revision: registry.revision },
+      "*",
+    );
+  }
+  return ledger;
+}

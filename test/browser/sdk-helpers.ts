@@ -1,0 +1,79 @@
+/** Helpers shared by the SDK's browser tests: ground-truth expectations and serving the lazy part. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import type { ObservedItem } from "../../shared/model.ts";
+import { collectStorage } from "../support/collect.ts";
+import { visit } from "../support/property-set.ts";
+
+export interface TruthItem {
+  kind: ObservedItem["kind"];
+  name: string;
+  domain?: string;
+  origin?: string;
+  path?: string;
+  httpOnly?: boolean;
+  category: string | null;
+  setBy: "http" | "js";
+  via: string;
+  thirdPartyCookie?: boolean;
+}
+export interface TruthPage {
+  url: string;
+  host: string;
+  items: TruthItem[];
+}
+interface GroundTruth {
+  pages: TruthPage[];
+  flows: {
+    start: string;
+    fields: Record<string, string>;
+    submit: string;
+    lands: string;
+    signedInMarker: string;
+    items: TruthItem[];
+  }[];
+}
+
+const root = join(import.meta.dirname, "..", "..");
+export const truth = JSON.parse(
+  readFileSync(join(root, "test/fixtures/property-set/ground-truth.json"), "utf8"),
+) as GroundTruth;
+
+const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+const site = (host: string) => host.split(".").slice(-2).join(".");
+
+/**
+ * Whether script in the page can reach the item: a first-party cookie that is not HttpOnly and whose path
+ * covers the page, or first-party web storage, IndexedDB, Cache Storage. Third-party cookies, HttpOnly ones
+ * and cookies scoped to another path are out of a page's reach (docs/sdk.md, "Limits").
+ */
+export function reachable(item: TruthItem, page: TruthPage): boolean {
+  if (item.kind !== "cookie") return item.origin === new URL(page.url).origin;
+  const path = new URL(page.url).pathname;
+  return (
+    !item.httpOnly &&
+    under(page.host, item.domain!) &&
+    under(item.domain!, site(page.host)) &&
+    (item.path === undefined || item.path === "/" || path.startsWith(item.path))
+  );
+}
+
+export const key = (i: { kind: string; name: string; domain?: string; origin?: string }) =>
+  `${i.kind} ${i.name} ${i.kind === "cookie" ? i.domain : i.origin}`;
+
+/** Serves dist/sdk/cookie-ledger-extras.js next to the core on every host of the property set. */
+export async function serveExtras(context: BrowserContext) {
+  const body = readFileSync(join(root, "dist/sdk/cookie-ledger-extras.js"), "utf8");
+  await context.route("**/cookie-ledger-extras.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body }),
+  );
+}
+
+/** Visits a page and returns the keys of everything stored afterwards (read through CDP). */
+export async function visitAndCollect(page: Page, url: string, origins: string[] = []): Promise<Set<string>> {
+  await visit(page, url);
+  // The SDK purges HTTP-set cookies on `load` and on cookie changes: let those tasks run before reading.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  return new Set((await collectStorage(page, { origins })).map(key));
+}
