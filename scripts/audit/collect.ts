@@ -63,35 +63,30 @@ interface FrameStorage {
   caches: string[];
 }
 
-/** Runs inside a frame. Each store is read on its own: a sandboxed frame may throw on one and not another. */
-async function readFrameStorage(): Promise<FrameStorage> {
-  const entries = (store: Storage): [string, number][] => {
-    const out: [string, number][] = [];
+/**
+ * Runs inside a frame. Each store is read on its own: a sandboxed frame may throw on one and not another.
+ * Kept as source text, not a function: TypeScript runners (tsx, vitest) wrap nested functions in a `__name`
+ * helper that does not exist in the page, which would make every read fail.
+ */
+const READ_FRAME_STORAGE = `(async () => {
+  const entries = (store) => {
+    const out = [];
     for (let i = 0; i < store.length; i++) {
       const key = store.key(i);
       if (key !== null) out.push([key, key.length + (store.getItem(key) ?? "").length]);
     }
     return out;
   };
-  const result: FrameStorage = { origin: location.origin, local: [], session: [], indexedDB: [], caches: [] };
-  try {
-    result.local = entries(localStorage);
-  } catch {}
-  try {
-    result.session = entries(sessionStorage);
-  } catch {}
-  try {
-    const dbs = await indexedDB.databases();
-    result.indexedDB = dbs.map((d) => d.name ?? "").filter(Boolean);
-  } catch {}
-  try {
-    result.caches = await caches.keys();
-  } catch {}
+  const result = { origin: location.origin, local: [], session: [], indexedDB: [], caches: [] };
+  try { result.local = entries(localStorage); } catch {}
+  try { result.session = entries(sessionStorage); } catch {}
+  try { result.indexedDB = (await indexedDB.databases()).map((d) => d.name ?? "").filter(Boolean); } catch {}
+  try { result.caches = await caches.keys(); } catch {}
   return result;
-}
+})()`;
 
 async function frameStorage(frame: Frame): Promise<FrameStorage | undefined> {
-  return frame.evaluate(readFrameStorage).catch(() => undefined);
+  return (frame.evaluate(READ_FRAME_STORAGE) as Promise<FrameStorage>).catch(() => undefined);
 }
 
 /** Web storage, IndexedDB and Cache Storage of every frame, one item per origin and name. */

@@ -25,10 +25,13 @@ export function watchNetwork(context: BrowserContext, isThirdParty: (host: strin
   const httpCookies = new Set<string>();
   const hosts = new Map<string, ThirdPartyHost>();
   const pending: Promise<unknown>[] = [];
-  let inFlight = 0;
+  // A request counts as done once its response headers arrive: Chromium may never report the end of a fetch
+  // whose body the page leaves unread, which would keep the network "busy" forever.
+  const inFlight = new Set<Request>();
   let lastChange = Date.now();
 
   const onResponse = (response: Response) => {
+    onDone(response.request());
     pending.push(
       response
         .headersArray()
@@ -47,7 +50,7 @@ export function watchNetwork(context: BrowserContext, isThirdParty: (host: strin
     );
   };
   const onRequest = (request: Request) => {
-    inFlight++;
+    inFlight.add(request);
     lastChange = Date.now();
     let url: URL;
     try {
@@ -68,10 +71,9 @@ export function watchNetwork(context: BrowserContext, isThirdParty: (host: strin
         .catch(() => {}),
     );
   };
-  const onDone = () => {
-    inFlight = Math.max(0, inFlight - 1);
-    lastChange = Date.now();
-  };
+  function onDone(request: Request) {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  }
   context.on("request", onRequest);
   context.on("response", onResponse);
   context.on("requestfinished", onDone);
@@ -83,7 +85,7 @@ export function watchNetwork(context: BrowserContext, isThirdParty: (host: strin
     async quiet(quietMs, capMs) {
       const deadline = Date.now() + capMs;
       while (Date.now() < deadline) {
-        if (inFlight === 0 && Date.now() - lastChange >= quietMs) return;
+        if (inFlight.size === 0 && Date.now() - lastChange >= quietMs) return;
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -9,6 +9,7 @@ import { type AuditBrowser, launchAuditBrowser } from "./browser.ts";
 import { type Classifier, createClassifier, type KnownLookup } from "./classify.ts";
 import { loadAutoconsentAssets } from "./consent.ts";
 import { crawl, fetchText, parseSitemap } from "./crawl.ts";
+import { openCookieDatabaseLookup } from "./known.ts";
 import { mapPool } from "./pool.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 import { type ResolvedRegistry, resolveRegistry } from "./registry.ts";
@@ -120,7 +121,11 @@ export async function runAudit(options: AuditOptions, hooks: RunHooks = {}): Pro
     await mapPool(jobs, options.concurrency, (job) => audit(job.url, job.scenario, false));
     progress.stop();
 
-    const classifier = createClassifier(resolved.registry, resolved.info.source, hooks.known);
+    const classifier = createClassifier(
+      resolved.registry,
+      resolved.info.source,
+      hooks.known ?? openCookieDatabaseLookup(),
+    );
     const report: AuditReport = {
       schemaVersion: 1,
       tool: { name: "cookie-ledger", version: pkg.version },
