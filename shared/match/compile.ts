@@ -71,7 +71,11 @@ export function entryCategory(
 }
 
 /** Prepares one entry; `undefined` when its category cannot be resolved (it then declares nothing). */
-export function compileEntry(registry: MatchableRegistry, entry: RegistryEntry, index: number) {
+export function compileEntry(
+  registry: MatchableRegistry,
+  entry: RegistryEntry,
+  index: number,
+): CompiledEntry | undefined {
   const category = entryCategory(registry, entry);
   if (category === undefined) return undefined;
   const glob = parseGlob(entry.name);
