@@ -1,4 +1,4 @@
-import { JSDOM } from "jsdom";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../scripts/audit/report/html.tsx";
 import { readReport, renderJson } from "../../scripts/audit/report/json.ts";
@@ -8,6 +8,10 @@ import { renderText } from "../../scripts/audit/report/text.ts";
 import { findingRows, formatRetention, notObservedEntries } from "../../scripts/audit/report/view.ts";
 import { FINDING_TYPES } from "../../shared/model.ts";
 import { sampleReport } from "./audit-fixture.ts";
+
+// jsdom ships no type declarations; this is the little of it these tests use.
+type Jsdom = new (html: string) => { window: Window & typeof globalThis };
+const { JSDOM } = createRequire(import.meta.url)("jsdom") as { JSDOM: Jsdom };
 
 const parseXml = (xml: string) =>
   new new JSDOM("").window.DOMParser().parseFromString(xml, "application/xml");
