@@ -245,7 +245,11 @@ export function createLedger(o: LedgerOptions): Ledger {
   win.addEventListener("load", sweep);
   type Change = Event & { changed: { name: string; domain: string | null; path: string }[] };
   (win as { cookieStore?: EventTarget }).cookieStore?.addEventListener("change", (e) => {
-    if ((e as Change).changed.some((x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category)))
+    if (
+      (e as Change).changed.some(
+        (x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category),
+      )
+    )
       sweep();
   });
   if (o.bridge !== false) {
