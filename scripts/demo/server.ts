@@ -10,6 +10,7 @@ import { contentType, renderPage, resolveFile, sidecarCookies } from "./pages.ts
 import { type PropertySetPaths, propertySetPaths } from "./paths.ts";
 import { servedRegistry } from "./registry.ts";
 import { analytics, login, me, type RouteResponse, readBody, Sessions } from "./routes.ts";
+import { consentBoundCookies } from "./server-filter.ts";
 
 export interface PropertySetOptions {
   /** 0 (default) picks a free port. */
@@ -65,6 +66,7 @@ export async function startPropertySet(options: PropertySetOptions = {}): Promis
     sdkDefault: options.sdk ?? false,
     sessions: new Sessions(),
     requests,
+    consentBound: consentBoundCookies(registry),
   };
   const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
     handle(context, req, res).catch((error: unknown) => {
@@ -111,6 +113,8 @@ interface HandlerContext {
   sdkDefault: boolean;
   sessions: Sessions;
   requests: LoggedRequest[];
+  /** Set-Cookie values after the www host's server-side consent filter (server-filter.ts). */
+  consentBound: ReturnType<typeof consentBoundCookies>;
 }
 
 async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,7 +149,11 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
   }
   send(
     res,
-    { status: 200, headers: { "content-type": contentType(file) }, cookies: sidecarCookies(file) },
+    {
+      status: 200,
+      headers: { "content-type": contentType(file) },
+      cookies: ctx.consentBound(host.name, url, req.headers.cookie, sidecarCookies(file)),
+    },
     body,
   );
 }

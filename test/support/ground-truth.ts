@@ -64,12 +64,21 @@ export interface TruthFlow {
   problems: PlantedProblem[];
 }
 
+/** Items a page stores only once its requests carry consent (the www host's server-side filter). */
+export interface TruthWithConsent {
+  url: string;
+  consent: "accept-all";
+  note: string;
+  items: TruthItem[];
+}
+
 export interface GroundTruth {
   format: "cookie-ledger-ground-truth/1";
   description: string;
   registry: string;
   pages: TruthPage[];
   flows: TruthFlow[];
+  withConsent?: TruthWithConsent[];
 }
 
 export function loadGroundTruth(path = propertySetPaths().groundTruth): GroundTruth {
