@@ -16,7 +16,7 @@ async function tabFor(s: Services, scoped: { tabId?: number; site?: string }): P
   throw new Error("no tab: pass tabId");
 }
 
-export function createHandlers(s: Services): Handlers {
+export function createHandlers(s: Services): { handlers: Handlers; afterLoad(tabId: number): Promise<void> } {
   const build = async (tabId: number) => {
     const built = await buildInventory(s.inventoryDeps, tabId);
     await showBadge(s.browser.action, built.inventory).catch(() => undefined);
@@ -32,7 +32,7 @@ export function createHandlers(s: Services): Handlers {
   const blockingState = async (site: string) => ({
     blocking: { site, blocked: await s.blocking.blockedFor(site) },
   });
-  return {
+  const handlers: Handlers = {
     async getInventory(scoped) {
       return { inventory: (await build(await tabFor(s, scoped))).inventory };
     },
@@ -47,6 +47,8 @@ export function createHandlers(s: Services): Handlers {
         const tabId = await tabFor(s, { site: command.site }).catch(() => undefined);
         if (tabId !== undefined)
           await clearCategory(clearDeps, tabId, command.category).catch(() => undefined);
+        // Clearing rebuilt the inventory and its hints: make sure the guard sees them before the next load.
+        await s.blocking.sync();
       }
       return { blocking: { site: command.site, blocked } };
     },
@@ -55,6 +57,7 @@ export function createHandlers(s: Services): Handlers {
       const tabId = await tabFor(s, { site: command.site }).catch(() => undefined);
       if (tabId !== undefined)
         for (const c of blocked) await clearCategory(clearDeps, tabId, c).catch(() => undefined);
+      await s.blocking.sync();
       return { blocking: { site: command.site, blocked } };
     },
     async getBlocking(scoped) {
@@ -69,4 +72,14 @@ export function createHandlers(s: Services): Handlers {
       return { records: await s.inventoryDeps.history.forSite(command.site) };
     },
   };
+  /**
+   * After a page of a blocked site loads: refresh the badge and remove blocked items that still got
+   * stored (IndexedDB or caches opened before the guard's config applied, storage written by frames).
+   */
+  async function afterLoad(tabId: number) {
+    const { inventory } = await build(tabId);
+    const present = new Set(inventory.items.filter((r) => r.blocked).map((r) => r.category));
+    for (const c of inventory.blocked) if (present.has(c)) await clearCategory(clearDeps, tabId, c);
+  }
+  return { handlers, afterLoad };
 }

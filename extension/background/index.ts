@@ -9,7 +9,7 @@ import { createServices } from "./services.ts";
 
 function init() {
   const services = createServices(browser);
-  const handlers = createHandlers(services);
+  const { handlers, afterLoad } = createHandlers(services);
   const identity = { extensionOrigin: browser.runtime.getURL(""), id: browser.runtime.id };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

@@ -39,7 +39,11 @@ export function createServices(browser: Browser) {
     wellKnown: createWellKnownCache(),
     history: createHistory(),
     blockedFor: (site) => blocking.blockedFor(site),
-    saveHints: (site, hints) => settings.writeHints(site, hints),
+    // New knowledge about a blocked site (names, registry rules) reaches the guard and network rules.
+    saveHints: async (site, hints) => {
+      if ((await settings.writeHints(site, hints)) && (await blocking.blockedFor(site)).length > 0)
+        await blocking.sync();
+    },
   };
   return { browser, bundled, settings, blocking, sendToTab, inventoryDeps };
 }

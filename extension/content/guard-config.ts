@@ -5,8 +5,8 @@
  */
 export const GUARD_TIMING_NAME = "cookie-ledger";
 
-/** Storage kinds the guard filters: cookie, localStorage, sessionStorage. */
-export type GuardKind = "c" | "l" | "s";
+/** Storage kinds the guard filters: cookie, localStorage, sessionStorage, IndexedDB, Cache Storage. */
+export type GuardKind = "c" | "l" | "s" | "i" | "k";
 
 export interface GuardConfig {
   v: 1;

@@ -1,6 +1,7 @@
 /**
  * MAIN-world guard, registered per blocked site at document_start. It drops writes of blocked items
- * through `document.cookie`, `Storage#setItem` and `cookieStore.set` before the page's first script runs.
+ * through `document.cookie`, Storage (`setItem`, named properties) and `cookieStore.set`, and refuses `indexedDB.open` and
+ * `caches.open` of blocked names, before the page's first script runs.
  *
  * Quirk: registered content scripts cannot carry per-site data, and every extension API that could
  * supply it is asynchronous. The config therefore arrives in a `Server-Timing` header that a
@@ -9,6 +10,7 @@
  */
 import { compileGlob } from "../../shared/match/glob.ts";
 import { decodeGuardConfig, GUARD_TIMING_NAME, type GuardKind } from "./guard-config.ts";
+import { guardStorage } from "./guard-storage.ts";
 
 function readConfig() {
   const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
@@ -17,7 +19,7 @@ function readConfig() {
 }
 
 function install(rules: [GuardKind, string][]) {
-  const tests: Record<GuardKind, ((name: string) => boolean)[]> = { c: [], l: [], s: [] };
+  const tests: Record<GuardKind, ((name: string) => boolean)[]> = { c: [], l: [], s: [], i: [], k: [] };
   for (const [kind, glob] of rules) tests[kind]?.push(compileGlob(glob));
   const blocked = (kind: GuardKind, name: string) => tests[kind].some((t) => t(name));
 
@@ -36,16 +38,7 @@ function install(rules: [GuardKind, string][]) {
     });
   }
 
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    let kind: GuardKind = "s";
-    try {
-      if (this === window.localStorage) kind = "l";
-    } catch {
-      // storage access denied: the native call throws the same way
-    }
-    if (!blocked(kind, String(key))) setItem.call(this, key, value);
-  };
+  guardStorage(blocked);
 
   const store = (globalThis as { CookieStore?: { prototype: { set: (...a: unknown[]) => Promise<void> } } })
     .CookieStore;
@@ -58,6 +51,35 @@ function install(rules: [GuardKind, string][]) {
       return nativeSet.apply(this, args);
     };
   }
+
+  const idbOpen = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+    if (blocked("i", String(name))) return refusedOpen();
+    return version === undefined ? idbOpen.call(this, name) : idbOpen.call(this, name, version);
+  };
+
+  if (typeof CacheStorage !== "undefined") {
+    const cacheOpen = CacheStorage.prototype.open;
+    CacheStorage.prototype.open = function (this: CacheStorage, name: string) {
+      if (blocked("k", String(name)))
+        return Promise.reject(new DOMException("blocked by Cookie Ledger", "SecurityError"));
+      return cacheOpen.call(this, name);
+    };
+  }
+}
+
+/** A stand-in open request that fails asynchronously, as a refused native one would. */
+function refusedOpen(): IDBOpenDBRequest {
+  const request = new EventTarget() as EventTarget & Record<string, unknown>;
+  const error = new DOMException("blocked by Cookie Ledger", "UnknownError");
+  Object.assign(request, { error, readyState: "done", source: null, transaction: null });
+  for (const h of ["onsuccess", "onerror", "onblocked", "onupgradeneeded"]) request[h] = null;
+  setTimeout(() => {
+    const event = new Event("error", { cancelable: true });
+    request.dispatchEvent(event);
+    (request.onerror as ((e: Event) => void) | null)?.call(request, event);
+  }, 0);
+  return request as unknown as IDBOpenDBRequest;
 }
 
 const config = readConfig();

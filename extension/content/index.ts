@@ -30,9 +30,12 @@ interface Waiter {
 function createBridge() {
   const waiters = new Set<Waiter>();
   let counter = 0;
+  /** The SDK announces itself with `ready` at start-up; this script runs before it (document_start). */
+  let announced = false;
   window.addEventListener("message", (event) => {
     if (event.source !== window || !isFromPageMessage(event.data)) return;
     const message = event.data;
+    if (message.type === "ready") announced = true;
     for (const w of waiters) {
       if (w.accept(message)) {
         waiters.delete(w);
@@ -47,9 +50,11 @@ function createBridge() {
     return new Promise((resolve) => {
       const waiter: Waiter = { id, accept: (m) => "id" in m && m.id === id, resolve };
       waiters.add(waiter);
+      // A loaded page that never announced an SDK gets a short wait; an SDK that did, a long one.
+      const wait = announced ? 4 * SDK_TIMEOUT_MS : document.readyState === "complete" ? 150 : SDK_TIMEOUT_MS;
       setTimeout(() => {
         if (waiters.delete(waiter)) resolve(undefined);
-      }, SDK_TIMEOUT_MS);
+      }, wait);
       window.postMessage(bridgeMessage({ ...body, id } as ToPageMessage), window.location.origin);
     });
   }

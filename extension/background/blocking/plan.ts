@@ -14,6 +14,8 @@ const GUARD_KIND: Record<string, GuardKind | undefined> = {
   cookie: "c",
   localStorage: "l",
   sessionStorage: "s",
+  indexedDB: "i",
+  cacheStorage: "k",
 };
 
 /** Escapes a literal name into a glob that matches exactly it. */
@@ -21,7 +23,7 @@ export function exactGlob(name: string): string {
   return name.replace(/[\\*]/g, (c) => `\\${c}`);
 }
 
-/** Rules of registries for a site: every cookie / web-storage entry with its category and domain. */
+/** Rules of registries for a site: every entry a browser can hold, with its category and domain. */
 export function registryRules(registries: readonly Registry[]): HintRule[] {
   const out: HintRule[] = [];
   for (const registry of registries) {

@@ -68,7 +68,8 @@ export interface SettingsStore {
   /** Applies a change atomically (changes are serialized) and returns the new settings. */
   update(change: (s: BlockSettings) => void): Promise<BlockSettings>;
   readHints(site: string): Promise<SiteHints | undefined>;
-  writeHints(site: string, hints: SiteHints): Promise<void>;
+  /** Stores the hints; `true` when they differ from what was stored. */
+  writeHints(site: string, hints: SiteHints): Promise<boolean>;
   visitedSites(): Promise<string[]>;
 }
 
@@ -93,7 +94,12 @@ export function createSettingsStore(area: Storage.StorageArea): SettingsStore {
       return value && Array.isArray(value.names) ? value : undefined;
     },
     async writeHints(site, hints) {
-      await area.set({ [HINTS_PREFIX + site]: { ...hints, names: hints.names.slice(0, MAX_HINT_NAMES) } });
+      const key = HINTS_PREFIX + site;
+      const next = { ...hints, names: hints.names.slice(0, MAX_HINT_NAMES) };
+      const before = (await area.get(key))[key];
+      if (JSON.stringify(before) === JSON.stringify(next)) return false;
+      await area.set({ [key]: next });
+      return true;
     },
     async visitedSites() {
       const all = await area.get(null);
