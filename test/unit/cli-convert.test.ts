@@ -110,6 +110,8 @@ describe("cookie-ledger convert", () => {
     const noPolicy = await cli(dir, "convert", "--to", "ledger", "vendor.json");
     expect(noPolicy).toMatchObject({ code: 2, stderr: expect.stringContaining("--policy-url") });
     expect((await cli(dir, "convert", "--to", "tcf")).code).toBe(2);
+    const badUrl = await cli(dir, "convert", "--to", "ledger", "--policy-url", "privacy.html", "vendor.json");
+    expect(badUrl).toMatchObject({ code: 2, stderr: expect.stringContaining("absolute http(s) URL") });
   });
 
   it("has help of its own", async () => {

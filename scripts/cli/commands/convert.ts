@@ -31,13 +31,14 @@ const WEB_KINDS = STORAGE_KINDS.filter((kind) => kind !== "cookie" && kind !== "
 function importOptions(values: Values): FromTcfOptions | string {
   const policyUrl = values["policy-url"];
   if (!policyUrl) return "--to ledger needs --policy-url URL (a registry names the site's policy)";
+  const host = /^https?:\/\/([^/?#:\s]+)\S*$/i.exec(policyUrl)?.[1];
+  if (!host) return `--policy-url must be an absolute http(s) URL, not ${JSON.stringify(policyUrl)}`;
   const webKind = values["web-kind"] ?? "localStorage";
   if (!(WEB_KINDS as readonly string[]).includes(webKind))
     return `--web-kind must be one of ${WEB_KINDS.join(", ")}`;
   const source = values.source ?? "vendor-doc";
   if (!(SOURCES as readonly string[]).includes(source))
     return `--source must be one of ${SOURCES.join(", ")}`;
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(policyUrl)?.[1] ?? policyUrl;
   return {
     site: {
       name: values.site ?? host,
