@@ -46,11 +46,11 @@ export function startBridge(win: Window, L: Ledger, backlog: unknown[]) {
   win.addEventListener("message", (e) => {
     if (e.source === win) handle(e.data);
   });
-  backlog.forEach(handle);
   L.on("write", push);
   L.on("consent", (c) => {
     const { record: _, gpc: __, ...consent } = c.consent;
     post({ type: "consent", consent, from: c.from });
     push();
   });
+  backlog.forEach(handle);
 }
