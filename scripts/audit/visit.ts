@@ -95,8 +95,14 @@ export async function visitPage(
           settings.autoconsent,
           settings.settleMs + 2000,
         );
-        if (visit.consent.answered) visit.decidedAt = Date.now();
         await log.quiet(settings.quietMs, settings.settleMs);
+        if (visit.consent.answered) {
+          visit.decidedAt = Date.now();
+          // The next page view is what a visitor lives with after choosing: its requests carry the consent
+          // record, so servers that filter Set-Cookie by consent show their real behaviour.
+          await page.reload({ waitUntil: "load", timeout: settings.timeoutMs });
+          await log.quiet(settings.quietMs, settings.settleMs);
+        }
       } else {
         visit.consent = { method: "none", answered: false, note: "no interaction" };
       }
