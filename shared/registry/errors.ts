@@ -80,7 +80,11 @@ export function issueFromValibot(issue: v.BaseIssue<unknown>): RegistryIssue {
     case "record":
       return makeIssue(pointer, "an object", describeFound(issue.input));
     default:
-      return makeIssue(pointer, issue.expected ?? issue.type, found);
+      return makeIssue(
+        pointer,
+        issue.expected ?? issue.type,
+        issue.kind === "schema" ? describeFound(issue.input) : found,
+      );
   }
 }
 
