@@ -1,0 +1,179 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileClassifier } from "../../sdk/classify.ts";
+import { cookieNames, readAssignment } from "../../sdk/cookie-string.ts";
+import { createQueue, type Held } from "../../sdk/queue.ts";
+import { deletions, domainsOf, pathsOf, siteOf } from "../../sdk/variants.ts";
+import { parseCookieAssignment } from "../../shared/cookies/index.ts";
+import { compileMatcher } from "../../shared/match/compile.ts";
+import { DINGTALK_REGISTRY } from "../../shared/registries/index.ts";
+import type { Registry } from "../../shared/registry/schema.ts";
+
+describe("hold-and-replay queue", () => {
+  const held = (name: string, category: Held["category"], log: string[]): Held => ({
+    kind: "cookie",
+    name,
+    category,
+    run: () => log.push(name),
+  });
+  it("replays the allowed writes in order and keeps the others in place", () => {
+    const log: string[] = [];
+    const q = createQueue();
+    for (const [n, c] of [
+      ["a1", "analytics"],
+      ["m1", "marketing"],
+      ["a2", "analytics"],
+    ] as const)
+      q.hold(held(n, c, log));
+    expect(q.replay((h) => h.category === "analytics").map((h) => h.name)).toEqual(["a1", "a2"]);
+    expect(log).toEqual(["a1", "a2"]);
+    expect(q.size()).toBe(1);
+    q.replay(() => true);
+    expect(log).toEqual(["a1", "a2", "m1"]);
+    expect(q.size()).toBe(0);
+  });
+  it("drops superseded writes and survives a failing one", () => {
+    const log: string[] = [];
+    const q = createQueue();
+    q.hold(held("x", "analytics", log));
+    q.hold({
+      kind: "cookie",
+      name: "boom",
+      category: "analytics",
+      run: () => {
+        throw new Error("no");
+      },
+    });
+    q.hold(held("y", "analytics", log));
+    q.drop((h) => h.name === "x");
+    q.replay(() => true);
+    expect(log).toEqual(["y"]);
+  });
+});
+
+describe("purge variants", () => {
+  const props = ["dingtalk.com", "dingding.xin"];
+  it("finds the property a host falls under", () => {
+    expect(siteOf("im.dingtalk.com", props)).toBe("dingtalk.com");
+    expect(siteOf("DINGTALK.COM", props)).toBe("dingtalk.com");
+    expect(siteOf("notdingtalk.com", props)).toBeUndefined();
+  });
+  it("lists the host and each parent domain inside the property", () => {
+    expect(domainsOf("a.b.dingtalk.com", props)).toEqual([
+      "a.b.dingtalk.com",
+      "b.dingtalk.com",
+      "dingtalk.com",
+    ]);
+    expect(domainsOf("dingtalk.com", props)).toEqual(["dingtalk.com"]);
+    expect(domainsOf("other.test", props)).toEqual(["other.test"]);
+  });
+  it("lists every cookie path that matches the page path", () => {
+    expect(pathsOf("/")).toEqual(["/"]);
+    expect(pathsOf("/a/b")).toEqual(["/", "/a", "/a/", "/a/b"]);
+    expect(pathsOf("/a/b/")).toEqual(["/", "/a", "/a/", "/a/b", "/a/b/"]);
+  });
+  it("deletes host-only, each domain and each path, plus the partitioned twin on https", () => {
+    const d = deletions("x", "im.dingtalk.com", props, "/a", true);
+    // (host-only + 2 domains) × 2 paths ("/", "/a") × (plain + partitioned)
+    expect(d).toHaveLength(12);
+    expect(d).toContain("x=; Max-Age=0; Path=/; Secure");
+    expect(d).toContain("x=; Max-Age=0; Path=/a; Domain=dingtalk.com; Secure; SameSite=None; Partitioned");
+    expect(deletions("x", "h.test", [], "/", false)).toEqual([
+      "x=; Max-Age=0; Path=/",
+      "x=; Max-Age=0; Path=/; Domain=h.test",
+    ]);
+  });
+});
+
+describe("cookie assignment reading agrees with shared/cookies", () => {
+  const now = Date.UTC(2026, 10, 25);
+  const cases = [
+    "a=1",
+    "a=1; path=/x; domain=.dingtalk.com",
+    "a=; max-age=0",
+    "a=1; Max-Age=-5",
+    "a=; expires=Thu, 01 Jan 1970 00:00:00 GMT",
+    "a=1; expires=Fri, 01 Jan 2100 00:00:00 GMT",
+    "a=1; max-age=60; expires=Thu, 01 Jan 1970 00:00:00 GMT",
+    " spaced = v ; Path = /p ",
+    "novalue",
+  ];
+  it.each(cases)("%s", (text) => {
+    const mine = readAssignment(text, now);
+    const shared = parseCookieAssignment(text, { url: "https://www.dingtalk.com/", now });
+    if (shared.status === "rejected") return;
+    expect(mine.name).toBe(shared.item.name);
+    expect(mine.del).toBe(shared.status === "delete");
+  });
+  it("lists the names of a cookie jar", () => {
+    expect(cookieNames("a=1; b=2=3; c")).toEqual(["a", "b", ""]);
+    expect(cookieNames("")).toEqual([]);
+  });
+});
+
+describe("the SDK's classifier matches compileMatcher", () => {
+  const registry = DINGTALK_REGISTRY as Registry;
+  const classify = compileClassifier(registry);
+  const matcher = compileMatcher(registry);
+  const hosts = [
+    "www.dingtalk.com",
+    "im.dingtalk.com",
+    "dingtalk.com",
+    "club.dingding.xin",
+    "mmstat.com",
+    "other.test",
+  ];
+  const names = registry.entries.map((e) => e.name.replace(/\\\*/g, "*").replace(/\*/g, "x"));
+
+  it("on the DingTalk registry's own names, on every host", () => {
+    for (const e of registry.entries)
+      for (const host of hosts)
+        for (const name of names) {
+          const q =
+            e.kind === "cookie"
+              ? { kind: e.kind, name, domain: host, path: "/" }
+              : { kind: e.kind, name, origin: `https://${host}` };
+          expect(classify(e.kind, name, host, "/")?.index, `${e.kind} ${name} ${host}`).toBe(
+            matcher.match(q)?.index,
+          );
+        }
+  });
+
+  it("on random registries and names", () => {
+    const part = fc.constantFrom("a", "b", "_", "*", "\\*", "ab");
+    const glob = fc.array(part, { minLength: 1, maxLength: 5 }).map((p) => p.join(""));
+    const entry = fc.record({
+      kind: fc.constantFrom("cookie" as const, "localStorage" as const),
+      name: glob,
+      domain: fc.option(fc.constantFrom("dingtalk.com", "im.dingtalk.com", "x.test"), { nil: undefined }),
+      path: fc.option(fc.constantFrom("/", "/a"), { nil: undefined }),
+      category: fc.constantFrom("necessary" as const, "analytics" as const),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom("a", "b", "_", "*"), maxLength: 6 }),
+        fc.constantFrom(...hosts),
+        fc.constantFrom("/", "/a", "/a/b", "/b"),
+        (entries, name, host, path) => {
+          const r = {
+            ...registry,
+            entries: entries.map((e) =>
+              Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)),
+            ),
+          } as Registry;
+          const mine = compileClassifier(r);
+          const theirs = compileMatcher(r);
+          for (const kind of ["cookie", "localStorage"] as const) {
+            const q =
+              kind === "cookie"
+                ? { kind, name, domain: host, path }
+                : { kind, name, origin: `https://${host}` };
+            expect(mine(kind, name, host, path)?.index).toBe(theirs.match(q)?.index);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
