@@ -57,6 +57,16 @@ async function buildSdk() {
       logLevel: "warning",
     });
   }
+  // The consent UI's stylesheet, linked by cookie-ledger-ui.js (no inline styles: CSP `style-src 'self'`).
+  if (existsSync(at("sdk/ui/ui.css")))
+    await esbuild.build({
+      entryPoints: [at("sdk/ui/ui.css")],
+      outfile: join(out, "cookie-ledger-ui.css"),
+      minify: true,
+      target: ["chrome100", "firefox100", "safari15"],
+      legalComments: "none",
+      logLevel: "warning",
+    });
 }
 
 /** The root manifest.json is the Chrome shape; Firefox gets background scripts and gecko settings. */

@@ -18,6 +18,8 @@ export interface Strings {
   /** The other language's name, in that language (the switch button). */
   other: string;
   session: string;
+  /** Summary of a category's declaration table. */
+  list: string;
   /** Declaration table: name, kind, purpose, policy clause, provider, retention. */
   cols: string[];
   cats: Record<Category, [label: string, description: string]>;
@@ -39,6 +41,7 @@ export const STRINGS: Record<Lang, Strings> = {
     always: "Always on",
     other: "中文",
     session: "Session",
+    list: "Declared storage",
     cols: ["Name", "Kind", "Purpose", "Policy", "Provider", "Retention"],
     cats: {
       necessary: ["Necessary", "Needed for the site to work, including security. Always on."],
@@ -61,6 +64,7 @@ export const STRINGS: Record<Lang, Strings> = {
     always: "始终开启",
     other: "English",
     session: "会话期间",
+    list: "已声明的存储",
     cols: ["名称", "类型", "用途", "政策条款", "提供方", "保留期限"],
     cats: {
       necessary: ["必要", "维持网站运行（含安全防护）所必需，始终开启。"],
