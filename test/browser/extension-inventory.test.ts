@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InventoryItem } from "../../shared/protocol/messages.ts";
+import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
+import { clearStorage, collectStorage } from "../support/collect.ts";
+import { itemKey, loadGroundTruth, truthOrigins } from "../support/ground-truth.ts";
+import { visit } from "../support/property-set.ts";
+import { type Driver, driver } from "./extension-support.ts";
+
+const truth = loadGroundTruth();
+const origins = truthOrigins(truth);
+const keyOf = (row: InventoryItem) => itemKey({ ...row.item, partitionKey: row.item.partitionKey ?? null });
+
+describe("extension inventory on the property set (no SDK)", () => {
+  let browser: LaunchedBrowser;
+  let drive: Driver;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ extension: true });
+    drive = await driver(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const truthPage of truth.pages) {
+    it(`${truthPage.url}: the popup lists exactly the ground truth, with its categories`, async () => {
+      await clearStorage(browser.context, origins);
+      const page = await browser.newPage();
+      try {
+        await visit(page, truthPage.url);
+        const inventory = await drive.inventory(page);
+        const got = new Map(inventory.items.map((r) => [keyOf(r), r]));
+        const want = new Map(truthPage.items.map((i) => [itemKey(i), i]));
+        expect(
+          [...got.keys()].filter((k) => !want.has(k)),
+          "unexpected",
+        ).toEqual([]);
+        expect(
+          [...want.keys()].filter((k) => !got.has(k)),
+          "missing",
+        ).toEqual([]);
+        const wrong = [...want]
+          .filter(([k, i]) => (got.get(k)!.category ?? null) !== i.category)
+          .map(([k]) => k);
+        expect(wrong, "category differs").toEqual([]);
+        // HttpOnly and partitioned cookies are there with their flags.
+        for (const [k, i] of want) {
+          if (i.httpOnly) expect(got.get(k)!.item.httpOnly, k).toBe(true);
+          if (i.partitionKey) expect(got.get(k)!.item.partitionKey, k).toBe(i.partitionKey);
+        }
+        // Every declared item says which source classified it: here the site's well-known file.
+        for (const r of inventory.items) expect(r.classifier).toBe(r.category ? "well-known" : "unknown");
+
+        const popup = await drive.openPopup(page);
+        const names = await popup.locator("table.items tbody tr th .name").allTextContents();
+        expect(names.sort()).toEqual(inventory.items.map((r) => r.item.name).sort());
+        await popup.close();
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("lists the Flash cookies the registry declares as impossible to hold", async () => {
+    const page = await browser.newPage();
+    try {
+      await visit(page, truth.pages[0]!.url);
+      const inventory = await drive.inventory(page);
+      expect(inventory.unholdable.map((u) => u.kind)).toEqual(["flash"]);
+      const popup = await drive.openPopup(page);
+      expect(await popup.locator(".unholdable li").count()).toBe(1);
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("saves a screenshot of the popup on the property set (docs/img/popup.png)", async () => {
+    await clearStorage(browser.context, origins);
+    const page = await browser.newPage();
+    try {
+      await visit(page, truth.pages[0]!.url);
+      const popup = await drive.openPopup(page);
+      await popup.screenshot({ path: "docs/img/popup.png" });
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("extension inventory with the SDK on the page", () => {
+  let browser: LaunchedBrowser;
+  let drive: Driver;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ extension: true, sdk: true });
+    drive = await driver(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const url of ["https://www.dingtalk.com/", "https://im.dingtalk.com/"]) {
+    it(`${url}: the inventory equals what the browser holds`, async () => {
+      await clearStorage(browser.context, origins);
+      const page = await browser.newPage();
+      try {
+        await visit(page, url);
+        const held = await collectStorage(page, { origins });
+        const inventory = await drive.inventory(page);
+        const got = inventory.items.map(keyOf).sort();
+        const want = held.map((i) => itemKey({ ...i, partitionKey: i.partitionKey ?? null })).sort();
+        expect(got).toEqual([...new Set(want)]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
