@@ -26,9 +26,7 @@ function init() {
       tabId,
       setTimeout(() => {
         refresh.delete(tabId);
-        void handlers
-          .getInventory({ command: { type: "getInventory", tabId }, tabId })
-          .catch(() => undefined);
+        void afterLoad(tabId).catch(() => undefined);
       }, 300),
     );
   });
