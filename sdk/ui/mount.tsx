@@ -29,12 +29,11 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
   const root = doc.createElement("div");
   root.className = "clui";
   let lang: Lang = pickLang(o.lang, doc.documentElement.lang, ...navigator.languages);
-  let view: "banner" | "prefs" | "none" = "none";
+  let prefs = false;
   let draft = ledger.consent.get().categories;
   let opener: Element | null = null;
 
   const decided = () => ledger.consent.get().decided;
-  const rest = () => (decided() ? "none" : "banner");
   const draw = () => {
     root.lang = lang;
     const p: ViewProps = {
@@ -47,9 +46,8 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     };
     render(
       <>
-        {view === "banner" && <Banner {...p} />}
-        {view !== "banner" && decided() && <Reopen {...p} />}
-        {view === "prefs" && <Prefs {...p} />}
+        {p.decided ? <Reopen {...p} /> : <Banner {...p} />}
+        {prefs && <Prefs {...p} />}
       </>,
       root,
     );
@@ -59,7 +57,7 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     ((el?.isConnected ? el : focusables(root)[0]) as HTMLElement | undefined)?.focus();
   const decide = (run: () => Promise<unknown>) => {
     run().catch(String);
-    view = rest();
+    prefs = false;
     draw();
     refocus();
   };
@@ -69,15 +67,15 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     save: () => decide(() => ledger.consent.set(draft, "banner")),
     withdraw: () => decide(() => ledger.consent.withdraw("banner")),
     open() {
-      if (view === "prefs") return;
+      if (prefs) return;
       opener = doc.activeElement;
       draft = ledger.consent.get().categories;
-      view = "prefs";
+      prefs = true;
       draw();
       root.querySelector<HTMLElement>("[aria-modal=true]")?.focus();
     },
     close() {
-      view = rest();
+      prefs = false;
       draw();
       refocus(opener);
     },
@@ -98,10 +96,7 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     }
   };
   doc.addEventListener("click", onClick);
-  const off = ledger.on("consent", () => {
-    if (view === "banner") view = rest();
-    draw();
-  });
+  const off = ledger.on("consent", draw);
 
   const show = () => {
     root.hidden = false;
@@ -116,7 +111,6 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     doc.head.append(link);
   }
   doc.body.prepend(root);
-  view = rest();
   draw();
 
   return {
