@@ -104,3 +104,15 @@ export async function stopServiceWorker(browser: LaunchedBrowser, from: Page): P
   while ((await workers()).length > 0) await new Promise((r) => setTimeout(r, 50));
   await session.detach();
 }
+
+/** Target ids of the extension's running service workers (a restart shows a new id). */
+export async function serviceWorkerIds(browser: LaunchedBrowser, from: Page): Promise<string[]> {
+  const session = await browser.context.newCDPSession(from);
+  const { targetInfos } = await session.send("Target.getTargets");
+  await session.detach();
+  return targetInfos
+    .filter(
+      (t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+    )
+    .map((t) => t.targetId);
+}
