@@ -1,12 +1,12 @@
 /**
- * The SDK's matcher: the shared entry compilation and specificity order (shared/match/compile.ts) with a
- * smaller index than `compileMatcher` (a Map of exact names, then a list of globs), so that the drop-in
- * build stays within its size budget. Same results as `compileMatcher` (test/unit/sdk-classify.test.ts).
+ * The SDK's matcher, written small for the drop-in build's size budget. It follows the shared rules
+ * (shared/match: globs with `*` and `\*`, RFC 6265 domain- and path-match, the specificity order of
+ * `compareSpecificity`) and is checked against `compileMatcher` by a property test
+ * (test/unit/sdk-pure.test.ts). Globs are tested with anchored prefix/suffix checks and a left-to-right
+ * `indexOf` per middle segment: no regular expression, no backtracking.
  */
-import { type CompiledEntry, compareSpecificity, compileEntry } from "../shared/match/compile.ts";
-import { domainMatch, normalizeDomain, pathMatch } from "../shared/match/domain.ts";
 import type { MatchResult } from "../shared/match/types.ts";
-import type { Registry, StorageKind } from "./types.ts";
+import type { Registry, RegistryEntry, StorageKind } from "./types.ts";
 
 export type Classify = (
   kind: StorageKind,
@@ -15,32 +15,96 @@ export type Classify = (
   path?: string,
 ) => MatchResult | undefined;
 
+interface Compiled {
+  e: RegistryEntry;
+  i: number;
+  c: MatchResult["category"];
+  /** Literal segments between stars. */
+  s: string[];
+  /** Literal length. */
+  l: number;
+  d?: string;
+}
+
+const norm = (d: string) =>
+  d
+    .trim()
+    .toLowerCase()
+    .replace(/^\.|\.$/g, "");
+/** RFC 6265 domain-match; IP addresses only match themselves. */
+const under = (h: string, d: string) =>
+  h === d || (h.endsWith(`.${d}`) && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(h));
+/** RFC 6265 path-match. */
+const pathIn = (p: string, c: string) =>
+  p === c || (p.startsWith(c) && (c.endsWith("/") || p[c.length] === "/"));
+
+function parse(g: string): string[] {
+  const s: string[] = [];
+  let cur = "";
+  for (let i = 0; i < g.length; i++) {
+    const ch = g[i];
+    if (ch === "*") {
+      s.push(cur);
+      cur = "";
+    } else cur += ch === "\\" && (g[i + 1] === "*" || g[i + 1] === "\\") ? g[++i] : ch;
+  }
+  s.push(cur);
+  return s;
+}
+
+function test({ s, l }: Compiled, n: string): boolean {
+  const last = s[s.length - 1]!;
+  if (s.length < 2) return n === last;
+  if (n.length < l || !n.startsWith(s[0]!) || !n.endsWith(last)) return false;
+  let p = s[0]!.length;
+  const end = n.length - last.length;
+  for (let k = 1; k < s.length - 1; k++) {
+    const j = n.indexOf(s[k]!, p);
+    if (j < 0 || j + s[k]!.length > end) return false;
+    p = j + s[k]!.length;
+  }
+  return true;
+}
+
 export function compileClassifier(registry: Pick<Registry, "properties" | "purposes" | "entries">): Classify {
-  const props = registry.properties.map(normalizeDomain);
-  const exact = new Map<string, CompiledEntry[]>();
-  const globs: CompiledEntry[] = [];
-  const sorted = registry.entries
-    .map((e, i) => compileEntry(registry, e, i))
-    .filter((c) => c !== undefined)
-    .sort(compareSpecificity);
-  for (const c of sorted) {
-    const k = `${c.entry.kind}\n${c.prefix}`;
-    if (!c.exact) globs.push(c);
-    else if (exact.has(k)) exact.get(k)!.push(c);
-    else exact.set(k, [c]);
+  const props = registry.properties.map(norm);
+  const exact = new Map<string, Compiled[]>();
+  const globs: Compiled[] = [];
+  const list: Compiled[] = [];
+  registry.entries.forEach((e, i) => {
+    const c = e.category ?? (e.purpose ? registry.purposes[e.purpose]?.category : undefined);
+    const s = parse(e.name);
+    if (c) list.push({ e, i, c, s, l: s.join("").length, d: (e.domain && norm(e.domain)) || undefined });
+  });
+  // Most specific first: exact name; more literal characters; longer declared domain; longer path;
+  // a declared `partitioned`; then registry order.
+  const dl = (x: Compiled) => (x.d ? x.d.length : -1);
+  const pl = (x: Compiled) => x.e.path?.length ?? 0;
+  const pq = (x: Compiled) => +(x.e.partitioned !== undefined);
+  list.sort(
+    (a, b) =>
+      +(b.s.length < 2) - +(a.s.length < 2) ||
+      b.l - a.l ||
+      dl(b) - dl(a) ||
+      pl(b) - pl(a) ||
+      pq(b) - pq(a) ||
+      a.i - b.i,
+  );
+  for (const c of list) {
+    const k = `${c.e.kind}\n${c.s[0]}`;
+    if (c.s.length > 1) globs.push(c);
+    else exact.set(k, [...(exact.get(k) ?? []), c]);
   }
   return (kind, name, rawHost, path = "/") => {
-    const host = normalizeDomain(rawHost);
+    const host = norm(rawHost);
     // Exact entries all rank before globs, and each list is in rank order: the first accepted one wins.
     for (const c of [...(exact.get(`${kind}\n${name}`) ?? []), ...globs])
       if (
-        c.entry.kind === kind &&
-        (c.domain === undefined ? props.some((p) => domainMatch(host, p)) : domainMatch(host, c.domain)) &&
-        (kind !== "cookie" || c.path === undefined || pathMatch(path, c.path)) &&
-        // Writes from a page carry no partition key: entries declared `partitioned: true` do not claim them.
-        (kind !== "cookie" || !c.partitioned) &&
-        c.test(name)
+        c.e.kind === kind &&
+        (c.d ? under(host, c.d) : props.some((p) => under(host, p))) &&
+        (kind !== "cookie" || ((!c.e.path || pathIn(path, c.e.path)) && !c.e.partitioned)) &&
+        test(c, name)
       )
-        return { entry: c.entry, index: c.index, category: c.category };
+        return { entry: c.e, index: c.i, category: c.c };
   };
 }

@@ -30,11 +30,5 @@ export function readAssignment(text: string, now: number): Assignment {
 }
 
 /** Names in a `document.cookie` read (`a=1; b=2`). */
-export function cookieNames(jar: string): string[] {
-  return jar
-    ? jar.split(";").map((p) => {
-        const i = p.indexOf("=");
-        return (i < 0 ? "" : p.slice(0, i)).trim();
-      })
-    : [];
-}
+export const cookieNames = (jar: string): string[] =>
+  jar ? jar.split(";").map((p) => readAssignment(p, 0).name) : [];

@@ -81,12 +81,15 @@ export function createLedger(o: LedgerOptions): Ledger {
   };
   const setCookie = (s: string) => n.cookie.set!.call(doc, s);
   const site = siteOf(host, registry.properties);
-  let record: ConsentRecord | undefined;
-  for (const p of (n.cookie.get!.call(doc) as string).split(";")) {
-    const [k, v] = p.trim().split("=");
-    if (k === CONSENT_COOKIE) record = decodeRecord(v);
-  }
-  if (record?.revision !== registry.revision) record = undefined;
+  const read = () => {
+    let r: ConsentRecord | undefined;
+    for (const p of (n.cookie.get!.call(doc) as string).split(";")) {
+      const [k, v] = p.trim().split("=");
+      if (k === CONSENT_COOKIE) r = decodeRecord(v);
+    }
+    return r?.revision === registry.revision ? r : undefined;
+  };
+  let record = read();
 
   const granted = (cat: string) => cat === "necessary" || !!record?.categories[cat as OptionalCategory];
   const allowed = (cat: string | undefined) => (cat === undefined ? o.policy !== "block" : granted(cat));
@@ -163,7 +166,7 @@ export function createLedger(o: LedgerOptions): Ledger {
     for (const k of OPTIONAL) categories[k] = granted(k);
     return { decided: !!record, categories, decidedAt: record?.at, record, gpc };
   };
-  const apply = (from: ConsentSource, prev: Consent["categories"], logged: ConsentRecord) => {
+  const apply = (from: ConsentSource, prev: Consent["categories"], logged?: ConsentRecord) => {
     queue.replay((h) => granted(h.category));
     for (const g of c.gates) g();
     const purged = sweep();
@@ -173,7 +176,7 @@ export function createLedger(o: LedgerOptions): Ledger {
       reload: OPTIONAL.filter((k) => prev[k] && !granted(k) && c.ran.has(k)),
     };
     emit("consent", change);
-    return Promise.all([purged, extras().then((x) => x.log(logged), String)]).then(() => change);
+    return Promise.all([purged, logged && extras().then((x) => x.log(logged), String)]).then(() => change);
   };
   const decide = (cats: Cats, from: ConsentSource = "api") => {
     const prev = get().categories;
@@ -241,16 +244,24 @@ export function createLedger(o: LedgerOptions): Ledger {
   };
   c.patch(win);
   sweep();
-  // HTTP responses after load (fetch, images) can store cookies the page never wrote: purge those too.
-  win.addEventListener("load", sweep);
-  type Change = Event & { changed: { name: string; domain: string | null; path: string }[] };
+  // Another tab may have decided or withdrawn (the record cookie changed): follow it. Otherwise purge what
+  // HTTP responses after load (fetch, images) stored without the page writing it.
+  const refresh = () => {
+    const r = read();
+    if (r?.id === record?.id) return sweep();
+    const prev = get().categories;
+    record = r;
+    return apply(r?.source ?? "api", prev);
+  };
+  win.addEventListener("load", refresh);
+  type Cookies = { name: string; domain: string | null; path: string }[];
   (win as { cookieStore?: EventTarget }).cookieStore?.addEventListener("change", (e) => {
+    const { changed, deleted } = e as Event & { changed: Cookies; deleted: Cookies };
     if (
-      (e as Change).changed.some(
-        (x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category),
-      )
+      [...changed, ...deleted].some((x) => x.name === CONSENT_COOKIE) ||
+      changed.some((x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category))
     )
-      sweep();
+      refresh();
   });
   if (o.bridge !== false) {
     // The bridge lives in the lazy part: requests that arrive while it loads are queued for it.
@@ -261,7 +272,8 @@ export function createLedger(o: LedgerOptions): Ledger {
         e.source === win &&
         backlog &&
         d?.source === "cookie-ledger" &&
-        d.type !== "ready" &&
+        // Requests carry an id; before the lazy part loads, our only message on the window is `ready`.
+        d.id &&
         backlog.push(d) < 2
       )
         extras().then((x) => {

@@ -49,9 +49,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
   } catch {}
 }
 
-/** A random id for a decision (hex, 72 bits). */
+/** A random id for a decision (two random 32-bit numbers). */
 export function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, "0")).join(
-    "",
-  );
+  return crypto.getRandomValues(new Uint32Array(2)).join("-");
 }

@@ -13,20 +13,15 @@ const MESSAGE = "Storage blocked by Cookie Ledger (no consent)";
 function deniedRequest(w: Realm) {
   const r = Object.assign(new w.EventTarget(), {
     readyState: "pending",
-    result: undefined,
-    error: null as DOMException | null,
-    source: null,
-    transaction: null,
-    onsuccess: null,
+    error: null as unknown,
     onerror: null as Fn | null,
-    onupgradeneeded: null,
-    onblocked: null,
   });
-  r.addEventListener("error", (e) => r.onerror?.call(r, e));
   w.setTimeout(() => {
+    const e = new w.Event("error");
     r.readyState = "done";
     r.error = new w.DOMException(MESSAGE, "UnknownError");
-    r.dispatchEvent(new w.Event("error"));
+    r.dispatchEvent(e);
+    r.onerror?.call(r, e);
   });
   return r;
 }

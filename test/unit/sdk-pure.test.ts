@@ -161,7 +161,7 @@ describe("the SDK's classifier matches compileMatcher", () => {
             entries: entries.map((e) =>
               Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)),
             ),
-          } as Registry;
+          } as unknown as Registry;
           const mine = compileClassifier(r);
           const theirs = compileMatcher(r);
           for (const kind of ["cookie", "localStorage"] as const) {
