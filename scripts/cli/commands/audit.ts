@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { AUDIT_USAGE, parseAuditArgs } from "../../audit/options.ts";
 import { createProgress } from "../../audit/progress.ts";
 import { RegistryError } from "../../audit/registry.ts";
@@ -28,7 +29,7 @@ export const auditCommand: Command = {
       io.err(`cookie-ledger audit: ${message}`);
       return error instanceof RegistryError ? 2 : 3;
     }
-    const written = writeReports(report, options.out, options.formats, options.failOn);
+    const written = writeReports(report, resolve(io.cwd, options.out), options.formats, options.failOn);
     io.out(renderText(report));
     for (const [format, path] of Object.entries(written)) io.out(`${format} report: ${path}`);
     const failing = failingCount(report, options.failOn);
