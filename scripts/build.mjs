@@ -76,7 +76,12 @@ function manifestFor(browser) {
     const worker = manifest.background?.service_worker;
     if (worker) manifest.background = { scripts: [worker], type: "module" };
     manifest.browser_specific_settings = {
-      gecko: { id: "cookie-ledger@cookie-ledger.dev", strict_min_version: "128.0" },
+      gecko: {
+        id: "cookie-ledger@cookie-ledger.dev",
+        strict_min_version: "128.0",
+        // Nothing leaves the device (addons-linter asks for an explicit statement).
+        data_collection_permissions: { required: ["none"] },
+      },
     };
     delete manifest.key;
   }
