@@ -97,10 +97,13 @@ async function describeExtension(context: BrowserContext, path: string): Promise
   const id = new URL(worker.url()).host;
   const manifest = (await worker.evaluate("chrome.runtime.getManifest()")) as {
     name?: string;
+    short_name?: string;
     version?: string;
   };
   const info: ExtensionInfo = { path, id };
-  if (manifest.name) info.name = manifest.name;
+  // getManifest() keeps the `__MSG_…__` placeholder of a localised name.
+  const name = manifest.name?.startsWith("__MSG_") ? manifest.short_name : manifest.name;
+  if (name) info.name = name;
   if (manifest.version) info.version = manifest.version;
   return info;
 }

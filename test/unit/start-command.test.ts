@@ -5,7 +5,7 @@ import {
   fitCell,
   humanRetention,
   renderRegistryTable,
-  start,
+  registryTable as start,
 } from "../../scripts/cli/commands/start.ts";
 import type { Registry } from "../../shared/registry/schema.ts";
 

@@ -4,7 +4,7 @@ import { convertCommand } from "./convert.ts";
 import { demo } from "./demo.ts";
 import { mergeCommand } from "./merge.ts";
 import { scaffoldCommand } from "./scaffold.ts";
-import { start } from "./start.ts";
+import { registryTable, start } from "./start.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Every sub-command, in the order `--help` lists them. Each lives in its own file. */
@@ -16,4 +16,5 @@ export const COMMANDS: Command[] = [
   scaffoldCommand,
   mergeCommand,
   demo,
+  registryTable,
 ];

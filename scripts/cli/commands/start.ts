@@ -1,10 +1,12 @@
-// `cookie-ledger start` (what `npm start` runs): prints the bundled DingTalk registry as a readable table.
+// `cookie-ledger registry-table`: prints the bundled DingTalk registry as a readable table.
+// `cookie-ledger start` (what `npm start` runs) is the demo audit (scripts/audit/demo.ts).
 import { CATEGORIES, type Category } from "../../../shared/categories.ts";
 import { entryCategory } from "../../../shared/match/compile.ts";
 import { describeDuration } from "../../../shared/reconcile/retention.ts";
 import dingtalk from "../../../shared/registries/dingtalk.json" with { type: "json" };
 import { loadRegistry } from "../../../shared/registry/load.ts";
 import type { Registry, RegistryEntry } from "../../../shared/registry/schema.ts";
+import { DEMO_USAGE, runDemo } from "../../audit/demo.ts";
 import type { Command } from "../command.ts";
 
 export type Lang = "en" | "zh-CN";
@@ -140,9 +142,16 @@ export function renderRegistryTable(registry: Registry, lang: Lang = "en"): stri
 
 export const start: Command = {
   name: "start",
+  summary: "Run the demo: audit the local property set with the SDK and extension, write the HTML report",
+  usage: DEMO_USAGE,
+  run: runDemo,
+};
+
+export const registryTable: Command = {
+  name: "registry-table",
   summary: "Print the bundled DingTalk registry as a table",
   usage: [
-    "Usage: cookie-ledger start [--lang en|zh-CN]",
+    "Usage: cookie-ledger registry-table [--lang en|zh-CN]",
     "",
     "Prints the DingTalk registry that ships with Cookie Ledger (shared/registries/dingtalk.json),",
     "grouped by category: name, kind, purpose, policy clause, retention and classification source.",
@@ -158,7 +167,7 @@ export const start: Command = {
       if (value === "en" || value === "zh-CN") lang = value;
       else {
         io.err(
-          `cookie-ledger start: unexpected ${value === undefined ? `argument "${arg}"` : `language "${value}"`}`,
+          `cookie-ledger registry-table: unexpected ${value === undefined ? `argument "${arg}"` : `language "${value}"`}`,
         );
         return 2;
       }
