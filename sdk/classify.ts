@@ -95,16 +95,24 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
     if (c.s.length > 1) globs.push(c);
     else exact.set(k, [...(exact.get(k) ?? []), c]);
   }
+  let lastRaw: string | undefined;
+  let host = "";
+  let inProps = false;
+  const accepts = (c: Compiled, kind: StorageKind, name: string, path: string) =>
+    c.e.kind === kind &&
+    (c.d ? under(host, c.d) : inProps) &&
+    (kind !== "cookie" || ((!c.e.path || pathIn(path, c.e.path)) && !c.e.partitioned)) &&
+    test(c, name);
   return (kind, name, rawHost, path = "/") => {
-    const host = norm(rawHost);
+    if (rawHost !== lastRaw) {
+      lastRaw = rawHost;
+      host = norm(rawHost);
+      inProps = props.some((p) => under(host, p));
+    }
     // Exact entries all rank before globs, and each list is in rank order: the first accepted one wins.
-    for (const c of [...(exact.get(`${kind}\n${name}`) ?? []), ...globs])
-      if (
-        c.e.kind === kind &&
-        (c.d ? under(host, c.d) : props.some((p) => under(host, p))) &&
-        (kind !== "cookie" || ((!c.e.path || pathIn(path, c.e.path)) && !c.e.partitioned)) &&
-        test(c, name)
-      )
-        return { entry: c.e, index: c.i, category: c.c };
+    const c =
+      exact.get(`${kind}\n${name}`)?.find((c) => accepts(c, kind, name, path)) ??
+      globs.find((c) => accepts(c, kind, name, path));
+    return c && { entry: c.e, index: c.i, category: c.c };
   };
 }

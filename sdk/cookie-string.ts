@@ -10,19 +10,26 @@ export interface Assignment {
 }
 
 export function readAssignment(text: string, now: number): Assignment {
-  const [first = "", ...attrs] = text.split(";");
+  const parts = text.split(";");
+  const first = parts[0]!;
   const eq = first.indexOf("=");
   const a: Assignment = { name: eq < 0 ? "" : first.slice(0, eq).trim(), del: false };
   let maxAge: number | undefined;
   let expires: number | undefined;
-  for (const attr of attrs) {
-    const i = attr.indexOf("=");
-    const k = (i < 0 ? attr : attr.slice(0, i)).trim().toLowerCase();
-    const v = i < 0 ? "" : attr.slice(i + 1).trim();
-    if (k === "max-age" && /^-?\d+$/.test(v)) maxAge = +v;
-    else if (k === "expires" && !Number.isNaN(Date.parse(v))) expires = Date.parse(v);
-    else if (k === "domain" && v) a.domain = v.replace(/^\./, "").toLowerCase();
-    else if (k === "path") a.path = v[0] === "/" ? v : undefined;
+  for (let i = 1; i < parts.length; i++) {
+    const attr = parts[i]!;
+    const j = attr.indexOf("=");
+    const k = (j < 0 ? attr : attr.slice(0, j)).trim().toLowerCase();
+    const v = j < 0 ? "" : attr.slice(j + 1).trim();
+    if (k === "path") a.path = v[0] === "/" ? v : undefined;
+    else if (k === "domain") {
+      if (v) a.domain = v.replace(/^\./, "").toLowerCase();
+    } else if (k === "max-age") {
+      if (/^-?\d+$/.test(v)) maxAge = +v;
+    } else if (k === "expires") {
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) expires = t;
+    }
   }
   // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
   a.del = maxAge === undefined ? expires !== undefined && expires <= now : maxAge <= 0;

@@ -98,20 +98,19 @@ export function createLedger(o: LedgerOptions): Ledger {
     match(kind, name, (kind === "cookie" && domain) || host, path ?? defaultPath);
 
   const log = (w: WriteRecord) => {
-    if (writes.push(w) > MAX_WRITES) writes.shift();
+    // Trimmed in batches: shifting one element per write would cost O(n) on every write.
+    if (writes.push(w) > 2 * MAX_WRITES) writes.splice(0, MAX_WRITES);
     emit("write", w);
     if (!w.allowed) emit("blocked", w);
   };
   const gate = (p: Pending, hold?: () => void) => {
     const m = classify(p.kind, p.name, p.domain, p.path);
-    const w: WriteRecord = {
-      ...p,
-      category: m?.category,
-      entry: m?.entry,
-      allowed: p.op === "delete",
-      at: Date.now(),
-    };
-    w.allowed ||= allowed(w.category);
+    // The hook's object becomes the record (hooks make a fresh one per write).
+    const w = p as WriteRecord;
+    w.category = m?.category;
+    w.entry = m?.entry;
+    w.allowed = p.op === "delete" || allowed(w.category);
+    w.at = Date.now();
     try {
       if (o.dev) w.stack = new Error().stack;
       if (p.op === "delete") queue.drop((h) => h.kind === p.kind && (p.name === "*" || h.name === p.name));
@@ -224,9 +223,9 @@ export function createLedger(o: LedgerOptions): Ledger {
       },
       history: () => extras().then((x) => x.history()),
     },
-    writes: () => writes.slice(),
+    writes: () => writes.slice(-MAX_WRITES),
     inventory: () =>
-      extras().then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice() })),
+      extras().then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice(-MAX_WRITES) })),
     clear(category) {
       if (!OPTIONAL.includes(category))
         return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));

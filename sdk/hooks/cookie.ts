@@ -1,7 +1,7 @@
 /** `document.cookie`: the setter is checked; the getter stays native (what the browser holds). */
 
 import { readAssignment } from "../cookie-string.ts";
-import { type Core, pass, type Realm } from "../core.ts";
+import { type Core, type Pending, pass, type Realm } from "../core.ts";
 import { accessor } from "./util.ts";
 
 export function hookCookie(w: Realm, c: Core) {
@@ -10,8 +10,15 @@ export function hookCookie(w: Realm, c: Core) {
       const s = String(v);
       const put = () => d.set!.call(this, s);
       const a = readAssignment(s, Date.now());
-      const w = { kind: "cookie" as const, name: a.name, op: a.del ? ("delete" as const) : ("set" as const) };
-      if (pass(c, { ...w, domain: a.domain, path: a.path, raw: s }, put)) put();
+      const p = {
+        kind: "cookie" as const,
+        name: a.name,
+        op: a.del ? "delete" : "set",
+        domain: a.domain,
+        path: a.path,
+        raw: s,
+      };
+      if (pass(c, p as Pending, put)) put();
     },
   }));
 }
