@@ -13,7 +13,7 @@ import { hostFromOrigin } from "../../shared/match/domain.ts";
 import type { MatchQuery } from "../../shared/match/types.ts";
 import type { Registry } from "../../shared/registry/schema.ts";
 import type { ConsentRecord } from "../types.ts";
-import { granted, readConsent } from "./consent.ts";
+import { CONSENT_COOKIE, granted, readConsent } from "./consent.ts";
 
 export interface FilterOptions {
   /**
@@ -79,9 +79,11 @@ export function createSetCookieFilter(registry: Registry, defaults: FilterOption
         out.headers.push(header);
         continue;
       }
-      // Deleting a cookie is always allowed (it stores nothing).
-      const category = cookie.deletes ? "necessary" : matcher.match(cookie.query)?.category;
       const name = cookie.query.name;
+      // Deleting a cookie is always allowed (it stores nothing); the consent record itself is necessary, as
+      // in the SDK core, whether or not the registry declares it.
+      const category =
+        cookie.deletes || name === CONSENT_COOKIE ? "necessary" : matcher.match(cookie.query)?.category;
       if (category === undefined && o.policy === "block")
         out.removed.push({ header, name, reason: "undeclared" });
       else if (category !== undefined && !granted(consent, category))

@@ -115,6 +115,11 @@ describe("filterSetCookie", () => {
     expect(blocked.removed).toEqual([{ header: other, name: "other", reason: "undeclared" }]);
   });
 
+  it("always lets the consent record through, declared or not", () => {
+    const record = `${CONSENT_COOKIE}=${consentValue({})}; Path=/; Max-Age=15552000; SameSite=Lax`;
+    expect(filterSetCookie([record], undefined, registry, { policy: "block" }).headers).toEqual([record]);
+  });
+
   it("reuses one compiled filter across calls", () => {
     const filter = createSetCookieFilter(registry, { policy: "block" });
     expect(filter([GA, "x=1"], consentValue({ analytics: true })).headers).toEqual([GA]);
