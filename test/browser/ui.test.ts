@@ -183,6 +183,7 @@ describe("consent UI languages", () => {
       const purposes = await dialog.locator("tbody td:nth-child(3)").allTextContents();
       expect(purposes.filter((p) => !texts.has(p))).toEqual([]);
       expect(purposes.some((p) => labels.includes(p))).toBe(true);
+      expect(await axe(page)).toEqual([]);
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("dialog", { name: "Storage preferences" }).waitFor();
     } finally {
