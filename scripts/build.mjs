@@ -67,6 +67,18 @@ async function buildSdk() {
       legalComments: "none",
       logLevel: "warning",
     });
+  // Type declarations for the ESM build (dist/sdk/index.d.ts → dist/sdk/types/).
+  if (existsSync(at("sdk/tsconfig.types.json"))) {
+    rmSync(join(out, "types"), { recursive: true, force: true });
+    execFileSync(
+      process.execPath,
+      [at("node_modules/typescript/bin/tsc"), "-p", at("sdk/tsconfig.types.json")],
+      {
+        stdio: "inherit",
+      },
+    );
+    writeFileSync(join(out, "index.d.ts"), 'export * from "./types/sdk/index.ts";\n');
+  }
 }
 
 /** The root manifest.json is the Chrome shape; Firefox gets background scripts and gecko settings. */
