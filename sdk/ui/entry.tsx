@@ -16,6 +16,8 @@ type G = Window & { cookieLedger?: Ledger; cookieLedgerUi?: ConsentUi };
   const start = () => {
     try {
       if (!w.cookieLedger) throw new Error("load cookie-ledger.js first");
+      // Loaded twice (a tag manager and the page): one UI.
+      if (w.cookieLedgerUi) return;
       w.cookieLedgerUi = mountConsentUi(w.cookieLedger, {
         lang: ds.lang,
         css: ds.css === "none" ? false : new URL(ds.css || "cookie-ledger-ui.css", s?.src || d.baseURI).href,
