@@ -95,7 +95,6 @@ export async function visitPage(
           settings.autoconsent,
           settings.settleMs + 2000,
         );
-        await log.quiet(settings.quietMs, settings.settleMs);
         if (visit.consent.answered) {
           visit.decidedAt = Date.now();
           // The next page view is what a visitor lives with after choosing: its requests carry the consent

@@ -104,7 +104,11 @@ function FindingsTable({ rows }: { rows: FindingRow[] }) {
               )}
             </td>
             <td>
-              <Category value={r.category ?? r.item?.classification.category} />
+              {r.item || r.category ? (
+                <Category value={r.category ?? r.item?.classification.category} />
+              ) : (
+                "—"
+              )}
             </td>
             <td>{scenarioList(r.scenarios)}</td>
             <td>
