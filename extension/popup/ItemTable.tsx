@@ -1,3 +1,5 @@
+import { Component } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { InventoryItem } from "../../shared/protocol/messages.ts";
 import { formatExpiry, formatMaxAge, formatSize, formatTime } from "./format.ts";
 import { type Lang, messageKey, type Translate } from "./i18n.ts";
@@ -16,7 +18,7 @@ function Row({ row, t, lang }: RowProps) {
   const category = row.category ?? "unknown";
   const problems = row.findings.filter((f) => f !== "declared");
   return (
-    <tr class={problems.length > 0 ? "attention" : undefined}>
+    <tr class={problems.length > 0 ? "row item attention" : "row item"}>
       <th scope="row">
         <span class="name">{o.name}</span>
         <span class="where">{where}</span>
@@ -62,11 +64,47 @@ const COLUMNS = [
   "col_source",
 ];
 
+/** Rows in the first render; the rest follow in chunks on the next tasks, so the popup shows at once. */
+export const FIRST_ROWS = 120;
+const CHUNK = 400;
+
+interface ChunkProps {
+  rows: readonly InventoryItem[];
+  t: Translate;
+  lang: Lang;
+}
+
+/** A run of rows that re-renders only when its slice changes (later chunks don't re-diff earlier ones). */
+class Chunk extends Component<ChunkProps> {
+  shouldComponentUpdate(next: ChunkProps) {
+    return next.rows !== this.props.rows || next.lang !== this.props.lang || next.t !== this.props.t;
+  }
+  render({ rows, t, lang }: ChunkProps) {
+    return rows.map((row) => <Row key={row.key} row={row} t={t} lang={lang} />);
+  }
+}
+
+/**
+ * A table whose rows are laid out as CSS grids (popup.css): table layout of 2,000 rows costs seconds, while
+ * grid rows with `content-visibility: auto` lay out only what is on screen.
+ */
 export function ItemTable({ rows, t, lang }: { rows: readonly InventoryItem[]; t: Translate; lang: Lang }) {
+  const chunks = useMemo(() => {
+    const out = [rows.slice(0, FIRST_ROWS)];
+    for (let i = FIRST_ROWS; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+    return out;
+  }, [rows]);
+  const [shown, setShown] = useState(1);
+  useEffect(() => setShown(1), [chunks]);
+  useEffect(() => {
+    if (shown >= chunks.length) return;
+    const timer = setTimeout(() => setShown((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [shown, chunks]);
   return (
-    <table class="items">
+    <table class="items" aria-rowcount={rows.length + 1}>
       <thead>
-        <tr>
+        <tr class="row head">
           {COLUMNS.map((c) => (
             <th key={c} scope="col">
               {t(c)}
@@ -75,8 +113,8 @@ export function ItemTable({ rows, t, lang }: { rows: readonly InventoryItem[]; t
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <Row key={row.key} row={row} t={t} lang={lang} />
+        {chunks.slice(0, shown).map((chunk, i) => (
+          <Chunk key={i} rows={chunk} t={t} lang={lang} />
         ))}
       </tbody>
     </table>

@@ -2,6 +2,23 @@ import type { Lang } from "./i18n.ts";
 
 const DAY = 86_400;
 
+/** Intl formatters are costly to create: one per language and style (2,000 rows would make 6,000). */
+function formatters(lang: Lang) {
+  return {
+    date: new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric" }),
+    time: new Intl.DateTimeFormat(lang, { dateStyle: "short", timeStyle: "short" }),
+  };
+}
+const cache = new Map<Lang, ReturnType<typeof formatters>>();
+const fmt = (lang: Lang) => {
+  let f = cache.get(lang);
+  if (!f) {
+    f = formatters(lang);
+    cache.set(lang, f);
+  }
+  return f;
+};
+
 /** A declared retention (seconds; `null` = session) in compact words. */
 export function formatMaxAge(seconds: number | null | undefined, session: string, none: string): string {
   if (seconds === undefined) return none;
@@ -21,12 +38,12 @@ export function formatExpiry(
 ): string {
   if (ms === undefined) return none;
   if (ms === null) return session;
-  return new Date(ms).toLocaleDateString(lang, { year: "numeric", month: "short", day: "numeric" });
+  return fmt(lang).date.format(ms);
 }
 
 export function formatTime(ms: number | undefined, none: string, lang: Lang): string {
   if (ms === undefined) return none;
-  return new Date(ms).toLocaleString(lang, { dateStyle: "short", timeStyle: "short" });
+  return fmt(lang).time.format(ms);
 }
 
 export function formatSize(bytes: number | undefined, none: string): string {

@@ -52,7 +52,7 @@ describe("extension inventory on the property set (no SDK)", () => {
         for (const r of inventory.items) expect(r.classifier).toBe(r.category ? "well-known" : "unknown");
 
         const popup = await drive.openPopup(page);
-        const names = await popup.locator("table.items tbody tr th .name").allTextContents();
+        const names = await popup.locator(".items .item .name").allTextContents();
         expect(names.sort()).toEqual(inventory.items.map((r) => r.item.name).sort());
         await popup.close();
       } finally {

@@ -62,7 +62,7 @@ export async function driver(browser: LaunchedBrowser): Promise<Driver> {
       const popup = await browser.newPage();
       await popup.setViewportSize({ width: 1100, height: 1000 });
       await popup.goto(`${base}/popup.html?tab=${tabId}`);
-      await popup.waitForSelector("table.items, main p");
+      await popup.waitForSelector(".items, main p");
       return popup;
     },
     close: () => page.close(),

@@ -134,7 +134,7 @@ describe("extension: trust boundaries", () => {
         dialogs += 1;
         void d.dismiss();
       });
-      const row = popup.locator("table.items tbody tr", { hasText: "dt_debug_flags" });
+      const row = popup.locator(".items .item", { hasText: "dt_debug_flags" });
       await expect(row.textContent()).resolves.toContain(img);
       expect(await row.textContent()).toContain(script);
       expect(await row.textContent()).toContain("Page SDK");
@@ -169,7 +169,7 @@ describe("extension: trust boundaries", () => {
       expect(await popup.locator("[tabindex]:not([tabindex='0']):not([tabindex='-1'])").count()).toBe(0);
       // Typing in the search box filters the table.
       await popup.locator("input[type=search]").fill("mixpanel");
-      const names = await popup.locator("table.items tbody tr th .name").allTextContents();
+      const names = await popup.locator(".items .item .name").allTextContents();
       expect(names.length).toBeGreaterThan(0);
       expect(names.every((n) => n.includes("mixpanel"))).toBe(true);
       await popup.close();
