@@ -93,29 +93,37 @@ export async function runAudit(options: AuditOptions, hooks: RunHooks = {}): Pro
     };
     const mine = (url: string) => !options.shard || shardOf(url, options.shard.count) === options.shard.index;
     const visits: Visit[] = [];
+    const auditsBefore = options.scenarios.includes("before-consent");
+    // `before-consent` rides on the first consent scenario's visit (its snapshot before answering).
+    const carrier = auditsBefore ? options.scenarios.find((s) => s !== "before-consent") : undefined;
     const audit = async (url: string, scenario: Scenario, links: boolean) => {
-      const visit = await visitPage(browser, url, scenario, settings, { collect: true, links });
+      const before = scenario === carrier;
+      const visit = await visitPage(browser, url, scenario, settings, { collect: true, links, before });
+      if (before) {
+        const snapshot = visit.beforeConsent ?? { ...visit, scenario: "before-consent" as const, ok: false };
+        progress.done(`before-consent ${url}`, snapshot.ok);
+        visits.push(snapshot);
+      }
       progress.done(`${scenario} ${url}`, visit.ok);
       visits.push(visit);
       return visit;
     };
-    const auditsBefore = options.scenarios.includes("before-consent");
     const urls = await crawl(
       starts.length ? starts : fromSitemaps.slice(0, 1),
       options,
       fromSitemaps,
       async (level, follow) => {
         const todo = level.filter((url) => follow || (auditsBefore && mine(url)));
-        progress.grow(auditsBefore ? todo.filter(mine).length : 0);
+        progress.grow(auditsBefore ? todo.filter(mine).length * (carrier ? 2 : 1) : 0);
         return mapPool(todo, options.concurrency, async (url) => {
-          if (auditsBefore && mine(url)) return (await audit(url, "before-consent", follow)).links;
+          if (auditsBefore && mine(url)) return (await audit(url, carrier ?? "before-consent", follow)).links;
           return (await visitPage(browser, url, "before-consent", settings, { collect: false, links: true }))
             .links;
         }).then((lists) => level.map((url) => lists[todo.indexOf(url)] ?? []));
       },
     );
     const shardUrls = urls.filter(mine);
-    const rest = options.scenarios.filter((s) => s !== "before-consent");
+    const rest = options.scenarios.filter((s) => s !== "before-consent" && s !== carrier);
     const jobs = rest.flatMap((scenario) => shardUrls.map((url) => ({ url, scenario })));
     progress.grow(jobs.length);
     await mapPool(jobs, options.concurrency, (job) => audit(job.url, job.scenario, false));

@@ -31,6 +31,12 @@ export interface Visit {
   /** Links on the page (absolute, without fragment), when asked for. */
   links: string[];
   durationMs: number;
+  /**
+   * With `wanted.before` in a consent scenario: the snapshot taken before answering, as the `before-consent`
+   * result. Up to that point the visit is exactly a `before-consent` visit in a fresh profile, so the audit
+   * saves a page load per URL.
+   */
+  beforeConsent?: Visit;
 }
 
 async function pageLinks(page: import("playwright-core").Page): Promise<string[]> {
@@ -54,7 +60,7 @@ export async function visitPage(
   url: string,
   scenario: Scenario,
   settings: VisitSettings,
-  wanted: { collect: boolean; links: boolean },
+  wanted: { collect: boolean; links: boolean; before?: boolean },
 ): Promise<Visit> {
   const started = Date.now();
   const visit: Visit = {
@@ -87,6 +93,17 @@ export async function visitPage(
       if (interact) {
         await log.drain();
         before = await collectAll(context, page, log.httpCookies);
+        if (wanted.before) {
+          visit.beforeConsent = {
+            ...visit,
+            scenario: "before-consent",
+            ok: true,
+            consent: { method: "none", answered: false, note: "no interaction" },
+            items: before,
+            thirdParty: log.thirdParty().map((t) => ({ ...t })),
+            durationMs: Date.now() - started,
+          };
+        }
         visit.consent = await answerConsent(
           page,
           scenario,
