@@ -1,14 +1,12 @@
 // `npm run bench extension`: (1) the popup's first render with 2,000 items (Preact View, layout included) in
 // Chromium against the same rows written as plain DOM, target ≤ 100 ms; (2) clearing a category of 1,000
-// cookies (across paths and partitions, with read-back verification) through the extension's `clearCategory`
-// against a naive sequential `cookies.remove` loop in the same service worker. Needs `npm run build`.
+// cookies (across sites, paths and partitions, with read-back verification) with the extension's removal module
+// against a naive sequential `cookies.remove` loop, both in the extension's service worker. Needs `npm run build`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
-import type { ClearReport, Reply } from "../../shared/protocol/messages.ts";
 import { chromePath, launchBrowser } from "../support/browser.ts";
-import { visit } from "../support/property-set.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const RUNS = 7;
@@ -67,106 +65,112 @@ async function popupRender() {
   }
 }
 
+/** The removal module as the bench installs it in the worker's global scope. */
+interface BenchCookies {
+  benchCookies: {
+    readCookies(api: unknown, domains: string[]): Promise<unknown[]>;
+    removeCookies(api: unknown, cookies: unknown[]): Promise<{ failed: unknown[] }>;
+  };
+  chrome: { cookies: unknown };
+}
+
+/** 1,000 cookies over 10 sites (Chromium keeps at most 180 per site), 3 paths, every tenth partitioned. */
+function thousandCookies() {
+  return Array.from({ length: 1000 }, (_, i) => {
+    const site = `bench${i % 10}.test`;
+    return {
+      name: `c${i}`,
+      value: "x",
+      domain: i % 2 ? `.${site}` : `www.${site}`,
+      path: ["/", "/a", "/b/c"][i % 3],
+      secure: true,
+      sameSite: "None" as const,
+      expires: Date.now() / 1000 + 3600,
+      ...(i % 10 === 0
+        ? { partitionKey: { topLevelSite: "https://dingtalk.com", hasCrossSiteAncestor: false } }
+        : {}),
+    };
+  });
+}
+
 async function clearing() {
+  // The extension's own removal module, run inside its service worker against the real cookie store.
+  const module = await esbuild.build({
+    stdin: {
+      contents: `import { readCookies, removeCookies } from "./extension/background/cookies.ts";
+        globalThis.benchCookies = { readCookies, removeCookies };`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    write: false,
+    format: "iife",
+    logLevel: "warning",
+  });
   const b = await launchBrowser({ extension: true });
   try {
+    const sw = b.serviceWorker!;
+    // CDP evaluation is not bound by the extension's CSP.
+    await sw.evaluate(module.outputFiles[0]!.text);
     const page = await b.newPage();
-    await visit(page, b.propertySet.url("www.dingtalk.com", "/"));
-    const popup = await b.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=0`);
     const cdp = await b.context.newCDPSession(page);
-    const plant = async () => {
-      const cookies = Array.from({ length: 1000 }, (_, i) => ({
-        // `mp_*_mixpanel` is analytics in the served registry.
-        name: `mp_b${i}_mixpanel`,
-        value: "x",
-        domain: i % 2 ? ".dingtalk.com" : "www.dingtalk.com",
-        path: ["/", "/a", "/b/c"][i % 3],
-        secure: true,
-        sameSite: "None" as const,
-        expires: Date.now() / 1000 + 3600,
-        ...(i % 10 === 0
-          ? { partitionKey: { topLevelSite: "https://dingtalk.com", hasCrossSiteAncestor: false } }
-          : {}),
-      }));
-      await cdp.send("Network.setCookies", { cookies });
-    };
+    const sites = Array.from({ length: 10 }, (_, i) => `bench${i}.test`);
     const count = () =>
-      b.serviceWorker!.evaluate(async () => {
-        const c = (
-          globalThis as unknown as { chrome: { cookies: { getAll(d: object): Promise<{ name: string }[]> } } }
-        ).chrome.cookies;
-        const all = [
-          ...(await c.getAll({ domain: "dingtalk.com" })),
-          ...(await c.getAll({ domain: "dingtalk.com", partitionKey: {} })),
-        ];
-        return new Set(all.filter((x) => x.name.startsWith("mp_b")).map((x) => JSON.stringify(x))).size;
-      });
-    const tabId = await popup.evaluate(
-      async () =>
-        (
-          await (
-            globalThis as unknown as {
-              chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } };
-            }
-          ).chrome.tabs.query({})
-        ).find((t) => t.url?.startsWith("https://www.dingtalk.com"))!.id,
-    );
+      sw.evaluate(async (domains) => {
+        const g = globalThis as unknown as BenchCookies;
+        return (await g.benchCookies.readCookies(g.chrome.cookies, domains)).length;
+      }, sites);
     const ours: number[] = [];
     const naive: number[] = [];
-    let leftOurs = 0;
-    let leftNaive = 0;
+    const left = { ours: 0, naive: 0, failed: 0 };
     for (let run = 0; run < 3; run++) {
-      await plant();
-      const planted = await count();
-      const start = performance.now();
-      const reply = (await popup.evaluate(
-        (id) =>
-          (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-          ).chrome.runtime.sendMessage({
-            type: "clearCategory",
-            tabId: id,
-            category: "analytics",
-          }),
-        tabId,
-      )) as Reply<{ report: ClearReport }>;
-      ours.push(performance.now() - start);
-      if (!reply.ok) throw new Error(reply.error);
-      leftOurs = await count();
-      if (planted !== 1000) throw new Error(`planted ${planted}`);
+      await cdp.send("Network.setCookies", { cookies: thousandCookies() });
+      if ((await count()) !== 1000) throw new Error(`planted ${await count()} cookies, not 1,000`);
+      const [time, failed] = await sw.evaluate(async (domains) => {
+        const { benchCookies, chrome } = globalThis as unknown as BenchCookies;
+        const { readCookies, removeCookies } = benchCookies;
+        const api = chrome.cookies;
+        const start = performance.now();
+        const outcome = await removeCookies(api, await readCookies(api, domains));
+        return [performance.now() - start, outcome.failed.length] as [number, number];
+      }, sites);
+      ours.push(time);
+      left.ours = await count();
+      left.failed = failed;
 
-      await plant();
-      const t0 = performance.now();
-      await b.serviceWorker!.evaluate(async () => {
-        const c = (
-          globalThis as unknown as {
-            chrome: {
-              cookies: {
-                getAll(d: object): Promise<{ name: string; domain: string; path: string; secure: boolean }[]>;
-                remove(d: object): Promise<unknown>;
+      await cdp.send("Network.setCookies", { cookies: thousandCookies() });
+      naive.push(
+        await sw.evaluate(async (domains) => {
+          const c = (
+            globalThis as unknown as {
+              chrome: {
+                cookies: {
+                  getAll(d: object): Promise<{ name: string; domain: string; path: string }[]>;
+                  remove(d: object): Promise<unknown>;
+                };
               };
-            };
-          }
-        ).chrome.cookies;
-        for (const x of await c.getAll({ domain: "dingtalk.com" })) {
-          if (!x.name.startsWith("mp_b")) continue;
-          await c.remove({ url: `https://${x.domain.replace(/^\./, "")}${x.path}`, name: x.name });
-        }
-      });
-      naive.push(performance.now() - t0);
-      leftNaive = await count();
-      // Reset for the next run.
-      await b.serviceWorker!.evaluate(async () => undefined);
+            }
+          ).chrome.cookies;
+          const start = performance.now();
+          for (const domain of domains)
+            for (const x of await c.getAll({ domain }))
+              await c.remove({ url: `https://${x.domain.replace(/^\./, "")}${x.path}`, name: x.name });
+          return performance.now() - start;
+        }, sites),
+      );
+      left.naive = await count();
       await cdp.send("Network.clearBrowserCookies");
     }
-    console.log("clear a category of 1,000 cookies (3 domains×paths, 10 % partitioned; median of 3)");
     console.log(
-      `  clearCategory (inventory, concurrent removal, read-back, re-inventory) ${ms(median(ours))}, left ${leftOurs}`,
+      "clear 1,000 cookies (10 sites × 3 paths, 10 % partitioned; median of 3, in the service worker)",
     );
     console.log(
-      `  naive sequential cookies.remove loop (no partitions, no verification)  ${ms(median(naive))}, left ${leftNaive}`,
+      `  extension removeCookies (read incl. partitions, concurrent, read-back)  ${ms(median(ours))}; left ${left.ours}, reported failed ${left.failed}`,
     );
+    console.log(
+      `  naive sequential getAll + remove loop                                   ${ms(median(naive))}; left ${left.naive}`,
+    );
+    console.log(`  ratio naive / extension ${(median(naive) / median(ours)).toFixed(2)}`);
   } finally {
     await b.close();
   }
