@@ -91,28 +91,40 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
       a.i - b.i,
   );
   for (const c of list) {
-    const k = `${c.e.kind}\n${c.s[0]}`;
+    const k = c.s[0]!;
     if (c.s.length > 1) globs.push(c);
     else exact.set(k, [...(exact.get(k) ?? []), c]);
   }
   let lastRaw: string | undefined;
   let host = "";
   let inProps = false;
+  // Domain-match results for the current host, by declared domain.
+  let seen = new Map<string, boolean>();
+  const inDomain = (d: string) => {
+    let r = seen.get(d);
+    if (r === undefined) {
+      r = under(host, d);
+      seen.set(d, r);
+    }
+    return r;
+  };
   const accepts = (c: Compiled, kind: StorageKind, name: string, path: string) =>
     c.e.kind === kind &&
-    (c.d ? under(host, c.d) : inProps) &&
+    (c.d ? inDomain(c.d) : inProps) &&
     (kind !== "cookie" || ((!c.e.path || pathIn(path, c.e.path)) && !c.e.partitioned)) &&
     test(c, name);
+  const first = (list: Compiled[] | undefined, kind: StorageKind, name: string, path: string) => {
+    if (list) for (const x of list) if (accepts(x, kind, name, path)) return x;
+  };
   return (kind, name, rawHost, path = "/") => {
     if (rawHost !== lastRaw) {
       lastRaw = rawHost;
       host = norm(rawHost);
+      seen = new Map();
       inProps = props.some((p) => under(host, p));
     }
     // Exact entries all rank before globs, and each list is in rank order: the first accepted one wins.
-    const c =
-      exact.get(`${kind}\n${name}`)?.find((c) => accepts(c, kind, name, path)) ??
-      globs.find((c) => accepts(c, kind, name, path));
+    const c = first(exact.get(name), kind, name, path) ?? first(globs, kind, name, path);
     return c && { entry: c.e, index: c.i, category: c.c };
   };
 }

@@ -10,23 +10,32 @@ export interface Assignment {
 }
 
 export function readAssignment(text: string, now: number): Assignment {
-  const parts = text.split(";");
-  const first = parts[0]!;
-  const eq = first.indexOf("=");
-  const a: Assignment = { name: eq < 0 ? "" : first.slice(0, eq).trim(), del: false };
+  // A hand-rolled scan: this runs on every `document.cookie` write, so no split() and no work on
+  // attributes other than the four that matter.
+  let end = text.indexOf(";");
+  if (end < 0) end = text.length;
+  const eq = text.indexOf("=");
+  const a: Assignment = { name: eq < 0 || eq > end ? "" : text.slice(0, eq).trim(), del: false };
   let maxAge: number | undefined;
   let expires: number | undefined;
-  for (let i = 1; i < parts.length; i++) {
-    const attr = parts[i]!;
-    const j = attr.indexOf("=");
-    const k = (j < 0 ? attr : attr.slice(0, j)).trim().toLowerCase();
-    const v = j < 0 ? "" : attr.slice(j + 1).trim();
+  while (end < text.length) {
+    const start = end + 1;
+    end = text.indexOf(";", start);
+    if (end < 0) end = text.length;
+    const j = text.indexOf("=", start);
+    const split = j >= 0 && j < end;
+    const k = text
+      .slice(start, split ? j : end)
+      .trim()
+      .toLowerCase();
+    if (k !== "path" && k !== "domain" && k !== "max-age" && k !== "expires") continue;
+    const v = split ? text.slice(j + 1, end).trim() : "";
     if (k === "path") a.path = v[0] === "/" ? v : undefined;
     else if (k === "domain") {
       if (v) a.domain = v.replace(/^\./, "").toLowerCase();
     } else if (k === "max-age") {
       if (/^-?\d+$/.test(v)) maxAge = +v;
-    } else if (k === "expires") {
+    } else {
       const t = Date.parse(v);
       if (!Number.isNaN(t)) expires = t;
     }

@@ -127,8 +127,8 @@ export function createLedger(o: LedgerOptions): Ledger {
         });
       }
       log(w);
-      const key = `${p.kind} ${p.name}`;
       if (!m && p.op === "set") {
+        const key = `${p.kind} ${p.name}`;
         emit("undeclared", w);
         if (o.dev && !warned.has(key)) extras().then((x) => x.warn(w, registry), String);
         warned.add(key);
