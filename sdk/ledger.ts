@@ -230,7 +230,17 @@ export function createLedger(o: LedgerOptions): Ledger {
       if (!OPTIONAL.includes(category))
         return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));
       queue.drop((h) => h.category === category);
-      return purge(c, (kind, name) => classify(kind, name)?.category === category);
+      return purge(c, (kind, name) => classify(kind, name)?.category === category).then((r) => {
+        const seen = r.removed.map((i) => i.name);
+        r.hidden = registry.entries.filter(
+          (e) =>
+            e.kind === "cookie" &&
+            !e.name.includes("*") &&
+            !seen.includes(e.name) &&
+            match("cookie", e.name, e.domain ?? host, e.path)?.category === category,
+        );
+        return r;
+      });
     },
     on(ev: string, fn: (x: never) => void) {
       const set = listeners[ev] ?? new Set();

@@ -93,6 +93,11 @@ export interface PurgeResult {
   removed: ObservedItem[];
   /** Still visible after deletion (set on a domain/path the page cannot reach). */
   unreachable: ObservedItem[];
+  /**
+   * `clear()` only: declared cookies of the category that script cannot see — HttpOnly, or a Path that
+   * does not cover this page. If they are stored, they remain: the server filter or the extension removes them.
+   */
+  hidden?: RegistryEntry[];
 }
 
 export interface ConsentApi {

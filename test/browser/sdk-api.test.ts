@@ -21,6 +21,7 @@ const registry = {
     { kind: "cookie", name: "sess", category: "necessary" },
     { kind: "cookie", name: "an_*", category: "analytics" },
     { kind: "cookie", name: "pref", category: "functional" },
+    { kind: "cookie", name: "pref_http", category: "functional" },
     { kind: "localStorage", name: "an_*", category: "analytics" },
     { kind: "localStorage", name: "keep", category: "necessary" },
     { kind: "sessionStorage", name: "an_s", category: "analytics" },
@@ -286,6 +287,9 @@ describe("SDK gating, consent and API (Chromium)", () => {
 
   it("reports events, inventory findings, clear() and run-time registration", async () => {
     const page = await open("");
+    await browser.context.addCookies([
+      { name: "pref_http", value: "1", domain: "www.dingtalk.com", path: "/", httpOnly: true, secure: true },
+    ]);
     const r = await page.evaluate(async () => {
       const L = (window as never as { cookieLedger: import("../../sdk/types.ts").Ledger }).cookieLedger;
       const seen: string[] = [];
@@ -307,6 +311,7 @@ describe("SDK gating, consent and API (Chromium)", () => {
         seen,
         findings: inv.findings.filter((f) => f.item).map((f) => `${f.type} ${f.item!.name}`),
         removed: cleared.removed.map((i) => i.name),
+        hidden: cleared.hidden?.map((e) => e.name),
         jar: document.cookie,
       };
     });
@@ -326,6 +331,10 @@ describe("SDK gating, consent and API (Chromium)", () => {
     expect(r.findings).toEqual(expect.arrayContaining(["declared pref", "undeclared later_k"]));
     expect(r.findings.some((f) => f.includes("runtime_k"))).toBe(false);
     expect(r.removed).toEqual(["pref"]);
+    // Declared cookies of the category the page cannot see are reported, not claimed removed.
+    expect(r.hidden).toEqual(["pref_http"]);
+    const jar = await browser.context.cookies(ORIGIN);
+    expect(jar.find((k) => k.name === "pref_http")).toMatchObject({ httpOnly: true });
     expect(r.jar).not.toContain("pref=");
     await page.close();
   });
