@@ -285,6 +285,22 @@ describe("SDK gating, consent and API (Chromium)", () => {
     await page.close();
   });
 
+  it("follows a decision made in another tab", async () => {
+    const a = await open("");
+    const b = await browser.newPage();
+    await b.goto(a.url());
+    await b.evaluate(() => (document.cookie = "an_tab=held; path=/"));
+    await a.evaluate(`${L}.consent.set({ analytics: true })`);
+    // Tab b learns of the new record cookie through a cookie change event, then replays its held write.
+    await b.waitForFunction(() => document.cookie.includes("an_tab=held"));
+    expect(await b.evaluate(`${L}.consent.get().categories.analytics`)).toBe(true);
+    await a.evaluate(`${L}.consent.withdraw()`);
+    await b.waitForFunction(() => !document.cookie.includes("an_tab"));
+    expect(await b.evaluate(`${L}.consent.get().decided`)).toBe(false);
+    await a.close();
+    await b.close();
+  });
+
   it("reports events, inventory findings, clear() and run-time registration", async () => {
     const page = await open("");
     await browser.context.addCookies([
