@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TEMP_PREFIX } from "./temp.ts";
 
 /**
@@ -19,7 +20,11 @@ export default function setup(): () => void {
       ...folders.map((f) => `temp folder left behind: ${tmpdir()}/${f}`),
       ...processes.map((p) => `process left running: ${p}`),
     ];
-    if (problems.length) throw new Error(`the test run did not clean up:\n${problems.join("\n")}`);
+    if (!problems.length) return;
+    // Vitest only logs an error thrown here; the exit code is what CI sees.
+    process.exitCode = 1;
+    for (const folder of folders) rmSync(join(tmpdir(), folder), { recursive: true, force: true });
+    throw new Error(`the test run did not clean up:\n${problems.join("\n")}`);
   };
 }
 
