@@ -8,8 +8,12 @@ export function createTranslate(getMessage: (key: string, subs?: string[]) => st
   return (key, ...subs) => getMessage(key, subs.map(String)) || key;
 }
 
-/** Registry text language from the browser's UI language: Simplified Chinese for `zh*`, else English. */
-export function registryLang(uiLanguage: string): Lang {
+/**
+ * Registry text language: the one that goes with the `_locales` folder the browser picked (its
+ * `registryLang` message), so registry texts and the UI never mix languages; else from the UI language.
+ */
+export function registryLang(fromLocale: string, uiLanguage: string): Lang {
+  if (fromLocale === "en" || fromLocale === "zh-CN") return fromLocale;
   return uiLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }
 

@@ -5,7 +5,7 @@ import { targetTab } from "./api.ts";
 import { createTranslate, registryLang } from "./i18n.ts";
 
 const t = createTranslate((key, subs) => browser.i18n.getMessage(key, subs));
-const lang = registryLang(browser.i18n.getUILanguage());
+const lang = registryLang(browser.i18n.getMessage("registryLang"), browser.i18n.getUILanguage());
 document.documentElement.lang = lang;
 document.title = t("extName");
 const root = document.getElementById("app")!;

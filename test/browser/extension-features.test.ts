@@ -147,3 +147,31 @@ describe("extension: badge, history, export, SDK link", () => {
     }
   });
 });
+
+describe("extension in Simplified Chinese", () => {
+  let browser: LaunchedBrowser;
+  let drive: Driver;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ extension: true, args: ["--lang=zh-CN"] });
+    drive = await driver(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the popup and the registry's texts in Chinese when the browser language is Chinese", async () => {
+    const page = await browser.newPage();
+    try {
+      await visit(page, HOME);
+      const popup = await drive.openPopup(page);
+      expect(await popup.locator("h1").textContent()).toBe("dingtalk.com 存储的内容");
+      const row = popup.locator(".items .item", { hasText: "dingtalk_lang" });
+      expect(await row.locator(".policy").textContent()).toMatch(/^政策条款：/);
+      expect(await row.locator(".purpose").textContent()).toMatch(/[\u4e00-\u9fff]/);
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+});
