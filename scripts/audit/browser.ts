@@ -49,6 +49,9 @@ export function chromiumArgs(options: BrowserOptions): string[] {
     "--disable-background-networking",
     "--disable-component-update",
   ];
+  // Consent banners often stay hidden from automated browsers (navigator.webdriver is their test); the audit
+  // must see the banner a visitor sees. The user agent stays Chromium's own ("HeadlessChrome").
+  args.push("--disable-blink-features=AutomationControlled");
   // Chromium refuses to start its sandbox as root (containers, CI).
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   const rules = hostResolverRules(options.resolve);
