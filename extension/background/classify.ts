@@ -1,8 +1,9 @@
-import type { Category, OptionalCategory } from "../../shared/categories.ts";
+import type { Category } from "../../shared/categories.ts";
 import { compileMatcher } from "../../shared/match/compile.ts";
 import type { Matcher } from "../../shared/match/types.ts";
-import type { Classifier, FindingType, ObservedItem } from "../../shared/model.ts";
+import type { Classifier, ConsentState, FindingType, ObservedItem } from "../../shared/model.ts";
 import type { InventoryItem } from "../../shared/protocol/messages.ts";
+import { isDenied, reconcile } from "../../shared/reconcile.ts";
 import type { LocalizedText, Registry, RegistryEntry } from "../../shared/registry/schema.ts";
 import { siteOfHost } from "./site.ts";
 
@@ -28,6 +29,7 @@ export interface Classification {
   category?: Category;
   entry?: RegistryEntry;
   registry?: Registry;
+  matcher?: Matcher;
   known?: KnownHit;
 }
 
@@ -59,6 +61,7 @@ export function classify(
         category: hit.category,
         entry: hit.entry,
         registry: source.registry,
+        matcher: source.matcher,
       };
   }
   if (item.kind === "cookie" && known) {
@@ -79,23 +82,30 @@ export function itemKey(item: ObservedItem): string {
   ].join("|");
 }
 
-const RETENTION_SLACK_MS = 24 * 60 * 60 * 1000;
-
-/** Findings about one observed item (the per-item subset of DESIGN.md's finding types). */
+/**
+ * Findings about one observed item, from the shared reconciliation (shared/reconcile.ts) against the
+ * registry that classified it; an item no registry declares is `undeclared` (and `present-while-blocked`
+ * when the Open Cookie Database puts it in a blocked category).
+ */
 export function itemFindings(
   item: ObservedItem,
   c: Classification,
-  blocked: ReadonlySet<OptionalCategory>,
+  consent: ConsentState,
   now: number,
 ): FindingType[] {
-  const declared = c.classifier === "sdk" || c.classifier === "well-known" || c.classifier === "bundled";
-  const out: FindingType[] = [declared ? "declared" : "undeclared"];
-  if (c.category && c.category !== "necessary" && blocked.has(c.category)) out.push("present-while-blocked");
-  const maxAge = c.entry?.maxAgeSeconds;
-  if (declared && maxAge !== undefined && item.kind === "cookie" && typeof item.expires === "number") {
-    if (maxAge === null || item.expires > now + maxAge * 1000 + RETENTION_SLACK_MS)
-      out.push("retention-exceeds-declared");
+  if (c.registry && c.matcher) {
+    const found = reconcile({
+      registry: c.registry,
+      observed: [item],
+      consent,
+      matcher: c.matcher,
+      now,
+      collectedKinds: [],
+    });
+    return [...new Set(found.filter((f) => f.item === item).map((f) => f.type))];
   }
+  const out: FindingType[] = ["undeclared"];
+  if (c.category && isDenied(consent, c.category)) out.push("present-while-blocked");
   return out;
 }
 
@@ -111,10 +121,11 @@ const text = (s: string): LocalizedText => ({ en: s, "zh-CN": s });
 export function inventoryItem(
   item: ObservedItem,
   c: Classification,
-  blocked: ReadonlySet<OptionalCategory>,
+  consent: ConsentState,
   now: number,
 ): InventoryItem {
-  const findings = itemFindings(item, c, blocked, now);
+  const findings = itemFindings(item, c, consent, now);
+  const blocked = new Set<string>(consent.blocked ?? []);
   const row: InventoryItem = {
     key: itemKey(item),
     item,

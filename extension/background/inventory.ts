@@ -2,7 +2,7 @@ import type { Cookies, Scripting, Tabs } from "webextension-polyfill";
 import type { OptionalCategory } from "../../shared/categories.ts";
 import { entryCategory } from "../../shared/match/compile.ts";
 import { normalizeDomain } from "../../shared/match/domain.ts";
-import type { ObservedItem } from "../../shared/model.ts";
+import type { ConsentState, ObservedItem } from "../../shared/model.ts";
 import {
   type Inventory,
   type InventoryItem,
@@ -173,7 +173,15 @@ export async function buildInventory(deps: InventoryDeps, tabId: number, now = D
     const setBy = o.setBy === "unknown" ? sdkSetBy.get(`${o.kind}|${o.name}`) : undefined;
     return setBy ? { ...o, setBy } : o;
   });
-  const rows = observed.map((o) => inventoryItem(o, classify(o, sources, deps.known), blocked, now));
+  // The page's consent when it runs an SDK; otherwise nobody asked, so nothing was consented to.
+  const consent: ConsentState = {
+    ...(c.sdk?.consent ?? {
+      decided: false,
+      categories: { functional: false, analytics: false, marketing: false },
+    }),
+    blocked: [...blocked],
+  };
+  const rows = observed.map((o) => inventoryItem(o, classify(o, sources, deps.known), consent, now));
   const seen = await deps.history
     .touch(
       c.site,

@@ -16,6 +16,7 @@ export interface SdkView {
   /** The page's registry, when it passed full validation. */
   registry?: Registry;
   observed: BridgeInventory["observed"];
+  consent?: BridgeInventory["consent"];
 }
 
 function isReply(x: unknown): x is LinkReply {
@@ -33,6 +34,7 @@ export async function readSdk(send: SendToTab, tabId: number): Promise<SdkView |
     revision: String(reply.revision).slice(0, 256),
     registry: parsed?.success ? parsed.output : undefined,
     observed: reply.inventory?.observed ?? [],
+    consent: reply.inventory?.consent,
   };
 }
 

@@ -7,7 +7,12 @@ import {
   emptySettings,
   sitesWithBlocking,
 } from "../../extension/background/blocking/settings.ts";
-import { classify, confineToSite, registrySource } from "../../extension/background/classify.ts";
+import {
+  classify,
+  confineToSite,
+  itemFindings,
+  registrySource,
+} from "../../extension/background/classify.ts";
 import {
   type CookieApi,
   cookieToItem,
@@ -218,6 +223,27 @@ describe("classification", () => {
     expect(classify(item, [bundled], known).classifier).toBe("bundled");
     expect(classify({ ...item, name: "zzz" }, [bundled], known).classifier).toBe("open-cookie-database");
     expect(classify({ ...item, name: "zzz" }, [bundled]).classifier).toBe("unknown");
+  });
+
+  it("takes findings from the shared reconciliation under the page's consent and the site's blocks", () => {
+    const c = classify(item, [bundled]);
+    const undecided = {
+      decided: false,
+      categories: { functional: false, analytics: false, marketing: false },
+    };
+    expect(itemFindings(item, c, undecided, 0)).toEqual(["declared", "set-before-consent"]);
+    const granted = { decided: true, categories: { functional: true, analytics: true, marketing: true } };
+    expect(itemFindings(item, c, { ...granted, blocked: ["analytics"] }, 0)).toContain(
+      "present-while-blocked",
+    );
+    expect(itemFindings(item, c, granted, 0)).toEqual(["declared"]);
+    const unknown = classify({ ...item, name: "zzz" }, [bundled], {
+      lookup: () => ({ category: "analytics" }),
+    });
+    expect(itemFindings(item, unknown, { ...granted, blocked: ["analytics"] }, 0)).toEqual([
+      "undeclared",
+      "present-while-blocked",
+    ]);
   });
 
   it("confines a page's registry to the page's own site", () => {
