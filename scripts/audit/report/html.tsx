@@ -278,8 +278,8 @@ export function Report({ report }: { report: AuditReport }) {
           </p>
           {ext && (
             <p class="note">
-              The Cookie Ledger extension{ext.version ? ` ${ext.version}` : ""} was installed in every profile
-              during the audit.
+              The {ext.name ?? "browser"} extension{ext.version ? ` ${ext.version}` : ""} was installed in
+              every profile during the audit: what it blocks or clears is reflected in the results.
             </p>
           )}
         </header>
