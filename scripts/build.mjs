@@ -55,6 +55,8 @@ async function buildSdk() {
       jsxImportSource: "preact",
       legalComments: "none",
       logLevel: "warning",
+      // The consent UI's size budget: shorten Preact's private vnode/component fields (`__k`, `__e`, …; not `__html`).
+      ...(outfile === "cookie-ledger-ui.js" && { mangleProps: /^__.?$/ }),
     });
   }
   // The consent UI's stylesheet, linked by cookie-ledger-ui.js (no inline styles: CSP `style-src 'self'`).
@@ -63,7 +65,8 @@ async function buildSdk() {
       entryPoints: [at("sdk/ui/ui.css")],
       outfile: join(out, "cookie-ledger-ui.css"),
       minify: true,
-      target: ["chrome100", "firefox100", "safari15"],
+      // Unprefixed `appearance` (Safari ≥ 15.4).
+      target: ["chrome110", "firefox110", "safari16"],
       legalComments: "none",
       logLevel: "warning",
     });

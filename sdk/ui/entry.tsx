@@ -6,27 +6,20 @@
 import type { Ledger } from "../types.ts";
 import { type ConsentUi, mountConsentUi } from "./mount.tsx";
 
-type G = Window & { cookieLedger?: Ledger; cookieLedgerUi?: ConsentUi };
+const w = window as Window & { cookieLedger?: Ledger; cookieLedgerUi?: ConsentUi };
+const d = document;
+const script = d.currentScript as HTMLScriptElement | null;
+const data = script?.dataset ?? {};
 
-(() => {
-  const w = window as G;
-  const d = document;
-  const s = d.currentScript as HTMLScriptElement | null;
-  const ds = s?.dataset ?? {};
-  const start = () => {
-    try {
-      if (!w.cookieLedger) throw new Error("load cookie-ledger.js first");
-      // Loaded twice (a tag manager and the page): one UI.
-      if (w.cookieLedgerUi) return;
-      w.cookieLedgerUi = mountConsentUi(w.cookieLedger, {
-        lang: ds.lang,
-        css: ds.css === "none" ? false : new URL(ds.css || "cookie-ledger-ui.css", s?.src || d.baseURI).href,
-        nonce: ds.nonce || s?.nonce,
-      });
-    } catch (e) {
-      console.error("Cookie Ledger UI did not start:", e);
-    }
-  };
-  if (d.body) start();
-  else d.addEventListener("DOMContentLoaded", start);
-})();
+function start() {
+  if (!w.cookieLedger) return console.error("Cookie Ledger UI: load cookie-ledger.js first");
+  // Loaded twice (a tag manager and the page): one UI.
+  w.cookieLedgerUi ??= mountConsentUi(w.cookieLedger, {
+    lang: data.lang,
+    css: data.css !== "none" && new URL(data.css || "cookie-ledger-ui.css", script?.src || d.baseURI).href,
+    nonce: data.nonce || script?.nonce,
+  });
+}
+
+if (d.body) start();
+else d.addEventListener("DOMContentLoaded", start);

@@ -1,28 +1,18 @@
 /** Keyboard handling of the modal preference centre: Tab cycles inside it, Esc closes it. */
 
-const FOCUSABLE = "a[href],button:not(:disabled),input:not(:disabled),summary,[tabindex]";
+/** What Tab can reach in the preference centre (every link there has an `href`). */
+const FOCUSABLE = "a,button,input:enabled,summary";
 
-export function focusables(root: Element): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0);
-}
-
-/** A keydown handler for a dialog element: traps Tab and Shift+Tab, calls `close` on Escape. */
-export function trap(close: () => void) {
-  return (e: KeyboardEvent) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      close();
-      return;
-    }
-    if (e.key !== "Tab") return;
-    const list = focusables(e.currentTarget as Element);
-    const first = list[0];
-    const last = list[list.length - 1];
-    const active = document.activeElement;
-    if (!first || !last) return;
-    if (e.shiftKey ? active === first || !list.includes(active as HTMLElement) : active === last) {
-      e.preventDefault();
-      (e.shiftKey ? last : first).focus();
-    }
-  };
-}
+/** A keydown handler for a dialog element: wraps Tab and Shift+Tab at its ends, calls `close` on Escape. */
+export const trap = (close: () => void) => (e: KeyboardEvent) => {
+  if (e.key === "Escape") close();
+  if (e.key !== "Tab") return;
+  const list = [...(e.currentTarget as Element).querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const last = list.length - 1;
+  const at = list.indexOf(document.activeElement as HTMLElement);
+  // From the dialog itself (-1), Tab goes to the first control by itself; Shift+Tab must wrap to the last.
+  if (e.shiftKey ? at < 1 : at === last) {
+    e.preventDefault();
+    list.at(e.shiftKey ? last : 0)?.focus();
+  }
+};

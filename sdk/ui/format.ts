@@ -1,50 +1,53 @@
 /** The declaration table's rows, from the registry (pure). */
-import type { Category, Registry, RegistryEntry } from "../types.ts";
+import type { Category, Registry } from "../types.ts";
 import type { Lang } from "./i18n.ts";
 
-export interface Row {
-  name: string;
-  kind: string;
-  purpose: string;
-  policy: string;
-  provider: string;
-  retention: string;
-}
+/** One declared entry: name, kind, purpose, policy clause, provider, retention ("—" when unknown). */
+export type Row = [
+  name: string,
+  kind: string,
+  purpose: string,
+  policy: string,
+  provider: string,
+  retention: string,
+];
 
-const UNITS: [unit: string, seconds: number][] = [
+const UNITS = [
   ["year", 31536000],
   ["day", 86400],
   ["hour", 3600],
   ["minute", 60],
-];
+] as const;
 
-/** Declared retention in the largest whole unit (`Intl` spells it in the language); `null` = session. */
+/**
+ * Declared retention in the largest unit that divides it, else the largest unit it reaches, rounded (`Intl`
+ * spells it in the language); `null` = session.
+ */
 export function retention(seconds: number | null | undefined, lang: Lang, session: string): string {
   if (seconds === null) return session;
   if (seconds === undefined) return "—";
-  const [unit, size] = UNITS.find(([, s]) => seconds >= s && seconds % s === 0) ??
+  const [unit, size] = UNITS.find(([, s]) => seconds >= s && !(seconds % s)) ??
     UNITS.find(([, s]) => seconds >= s) ?? ["second", 1];
-  const n = Math.round(seconds / size);
-  return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(n);
+  return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(
+    Math.round(seconds / size),
+  );
 }
 
-export function entryCategory(registry: Registry, e: RegistryEntry): Category | undefined {
-  return e.category ?? (e.purpose ? registry.purposes[e.purpose]?.category : undefined);
-}
-
-/** Rows of one category, in registry order. */
+/** Rows of one category, in registry order; an entry without a category takes its purpose's. */
 export function rows(registry: Registry, category: Category, lang: Lang, session: string): Row[] {
-  return registry.entries
-    .filter((e) => entryCategory(registry, e) === category)
-    .map((e) => {
-      const p = e.purpose ? registry.purposes[e.purpose] : undefined;
-      return {
-        name: e.name,
-        kind: e.kind,
-        purpose: (p?.label ?? e.description)?.[lang] ?? "—",
-        policy: p?.policyRef ?? "—",
-        provider: e.provider?.name ?? registry.site?.name ?? "—",
-        retention: retention(e.maxAgeSeconds, lang, session),
-      };
-    });
+  return registry.entries.flatMap((e) => {
+    const p = e.purpose ? registry.purposes[e.purpose] : undefined;
+    return (e.category ?? p?.category) === category
+      ? [
+          [
+            e.name,
+            e.kind,
+            (p?.label ?? e.description)?.[lang] ?? "—",
+            p?.policyRef ?? "—",
+            e.provider?.name ?? registry.site.name,
+            retention(e.maxAgeSeconds, lang, session),
+          ] as Row,
+        ]
+      : [];
+  });
 }

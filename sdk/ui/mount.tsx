@@ -3,10 +3,9 @@
  * at the start of <body>, talking to the core only through its public API. State lives in this call.
  */
 import { render } from "preact";
-import type { Ledger, OptionalCategory } from "../types.ts";
-import { focusables } from "./focus.ts";
-import { type Lang, pickLang, STRINGS } from "./i18n.ts";
-import { Banner, Prefs, Reopen, type ViewProps } from "./views.tsx";
+import type { Ledger } from "../types.ts";
+import { pickLang } from "./i18n.ts";
+import { type UiState, view } from "./views.tsx";
 
 export interface UiOptions {
   /** `en` or `zh-CN`; default: `<html lang>`, then the browser's languages. */
@@ -26,65 +25,55 @@ export interface ConsentUi {
 
 export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
   const doc = document;
+  const { consent } = ledger;
   const root = doc.createElement("div");
   root.className = "clui";
-  let lang: Lang = pickLang(o.lang, doc.documentElement.lang, ...navigator.languages);
-  let prefs = false;
-  let draft = ledger.consent.get().categories;
   let opener: Element | null = null;
 
-  const decided = () => ledger.consent.get().decided;
   const draw = () => {
-    root.lang = lang;
-    const p: ViewProps = {
-      t: STRINGS[lang],
-      lang,
-      registry: ledger.registry,
-      decided: decided(),
-      draft,
-      ...actions,
-    };
-    render(
-      <>
-        {p.decided ? <Reopen {...p} /> : <Banner {...p} />}
-        {prefs && <Prefs {...p} />}
-      </>,
-      root,
-    );
+    state.decided = consent.get().decided;
+    root.lang = state.lang;
+    render(view(state), root);
   };
-  /** Focus a still-present element, else the first control of the UI. */
+  /** Focuses `el` if it is still on the page, else the UI's first control. */
   const refocus = (el?: Element | null) =>
-    ((el?.isConnected ? el : focusables(root)[0]) as HTMLElement | undefined)?.focus();
-  const decide = (run: () => Promise<unknown>) => {
-    run().catch(String);
-    prefs = false;
+    ((el?.isConnected ? el : root.querySelector("a,button")) as HTMLElement | null)?.focus();
+  /** After a decision (`pending`, already applied by the core): the preference centre closes. */
+  const decide = (pending: Promise<unknown>) => {
+    pending.catch(String);
+    state.prefs = false;
     draw();
     refocus();
   };
-  const actions = {
-    accept: () => decide(() => ledger.consent.acceptAll("banner")),
-    reject: () => decide(() => ledger.consent.rejectAll("banner")),
-    save: () => decide(() => ledger.consent.set(draft, "banner")),
-    withdraw: () => decide(() => ledger.consent.withdraw("banner")),
+  const state: UiState = {
+    lang: pickLang(o.lang, doc.documentElement.lang, ...navigator.languages),
+    registry: ledger.registry,
+    decided: false,
+    prefs: false,
+    draft: consent.get().categories,
+    accept: () => decide(consent.acceptAll("banner")),
+    reject: () => decide(consent.rejectAll("banner")),
+    save: () => decide(consent.set(state.draft, "banner")),
+    withdraw: () => decide(consent.withdraw("banner")),
     open() {
-      if (prefs) return;
+      if (state.prefs) return;
       opener = doc.activeElement;
-      draft = ledger.consent.get().categories;
-      prefs = true;
+      state.draft = consent.get().categories;
+      state.prefs = true;
       draw();
-      root.querySelector<HTMLElement>("[aria-modal=true]")?.focus();
+      root.querySelector<HTMLElement>("[aria-modal]")?.focus();
     },
     close() {
-      prefs = false;
+      state.prefs = false;
       draw();
       refocus(opener);
     },
-    toggle(c: OptionalCategory, on: boolean) {
-      draft = { ...draft, [c]: on };
+    toggle(c) {
+      state.draft = { ...state.draft, [c]: !state.draft[c] };
       draw();
     },
     swap() {
-      lang = lang === "en" ? "zh-CN" : "en";
+      state.lang = state.lang === "en" ? "zh-CN" : "en";
       draw();
     },
   };
@@ -92,31 +81,31 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
   const onClick = (e: Event) => {
     if ((e.target as Element).closest?.("[data-cookie-ledger-open]")) {
       e.preventDefault();
-      actions.open();
+      state.open();
     }
   };
   doc.addEventListener("click", onClick);
   const off = ledger.on("consent", draw);
 
-  const show = () => {
-    root.hidden = false;
-  };
   if (o.css) {
+    // Hidden until the stylesheet applies (or fails), so the UI never flashes unstyled.
     root.hidden = true;
     const link = doc.createElement("link");
     link.rel = "stylesheet";
     link.href = o.css;
     if (o.nonce) link.nonce = o.nonce;
-    link.onload = link.onerror = show;
+    link.onload = link.onerror = () => {
+      root.hidden = false;
+    };
     doc.head.append(link);
   }
   doc.body.prepend(root);
   draw();
 
   return {
-    open: actions.open,
-    setLang(l) {
-      lang = pickLang(l);
+    open: state.open,
+    setLang(lang) {
+      state.lang = pickLang(lang);
       draw();
     },
     destroy() {

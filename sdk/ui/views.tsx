@@ -1,171 +1,142 @@
-/** The banner, the preference centre and the reopen button: stateless views of the mount's state. */
-import type { Category, OptionalCategory, Registry } from "../types.ts";
+/**
+ * The UI's markup, a pure function of the mount's state: the banner (no decision yet) or the reopen button,
+ * and the preference centre while it is open. ui.css styles it by structure, so few classes are needed.
+ */
+/** @jsxRuntime classic */
+/** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory (classic runtime: smaller than preact/jsx-runtime).
+import { h } from "preact";
+import { CATEGORIES } from "../../shared/categories.ts";
+import type { OptionalCategory, Registry } from "../types.ts";
 import { trap } from "./focus.ts";
 import { rows } from "./format.ts";
-import type { Lang, Strings } from "./i18n.ts";
+import { type Lang, STRINGS, Text } from "./i18n.ts";
 
-export const CATEGORIES: Category[] = ["necessary", "functional", "analytics", "marketing"];
-
-export interface ViewProps {
-  t: Strings;
+export interface UiState {
   lang: Lang;
   registry: Registry;
   decided: boolean;
+  /** The preference centre is open. */
+  prefs: boolean;
   /** The switches' values while the preference centre is open. */
   draft: Record<OptionalCategory, boolean>;
   accept(): void;
   reject(): void;
-  open(): void;
-  close(): void;
   save(): void;
   withdraw(): void;
-  toggle(c: OptionalCategory, on: boolean): void;
+  open(): void;
+  close(): void;
+  toggle(category: OptionalCategory): void;
+  /** Switches to the other language. */
   swap(): void;
 }
 
-function Actions(p: ViewProps & { prefs?: boolean }) {
-  const { t } = p;
-  return (
-    <div class="clui-actions">
-      <button type="button" class="clui-btn" onClick={p.accept}>
-        {t.accept}
-      </button>
-      <button type="button" class="clui-btn" onClick={p.reject}>
-        {t.reject}
-      </button>
-      {p.prefs ? (
-        <button type="button" class="clui-btn" onClick={p.save}>
-          {t.save}
-        </button>
-      ) : (
-        <button type="button" class="clui-btn" aria-haspopup="dialog" onClick={p.open}>
-          {t.settings}
-        </button>
-      )}
-    </div>
-  );
-}
-
-export function Banner(p: ViewProps) {
-  const { t, registry } = p;
-  return (
-    <section
-      class="clui-banner"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="clui-bt"
-      aria-describedby="clui-bd"
-    >
-      <h2 id="clui-bt">{t.title}</h2>
-      <p id="clui-bd">
-        {t.intro} <a href={registry.site.policy.url}>{registry.site.name}</a>
-      </p>
-      <Actions {...p} />
-    </section>
-  );
-}
-
-function Table(p: ViewProps & { c: Category }) {
-  const { t, registry } = p;
-  const list = rows(registry, p.c, p.lang, t.session);
-  if (!list.length) return null;
-  return (
-    <details>
-      <summary>
-        {t.list} ({list.length})
-      </summary>
-      <div class="clui-scroll">
-        <table>
-          <thead>
-            <tr>
-              {t.cols.map((c) => (
-                <th scope="col">{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((r) => (
-              <tr>
-                <td>
-                  <code>{r.name}</code>
-                </td>
-                <td>{r.kind}</td>
-                <td>{r.purpose}</td>
-                <td>{r.policy === "—" ? r.policy : <a href={registry.site.policy.url}>{r.policy}</a>}</td>
-                <td>{r.provider}</td>
-                <td>{r.retention}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
-}
-
-export function Prefs(p: ViewProps) {
-  const { t } = p;
-  return (
-    <div class="clui-backdrop">
-      <div
-        class="clui-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="clui-pt"
-        tabIndex={-1}
-        onKeyDown={trap(p.close)}
-      >
-        <div class="clui-head">
-          <h2 id="clui-pt">{t.prefs}</h2>
-          <button type="button" class="clui-link" lang={p.lang === "en" ? "zh-CN" : "en"} onClick={p.swap}>
-            {t.other}
-          </button>
-          <button type="button" class="clui-link" onClick={p.close}>
-            {t.close}
-          </button>
-        </div>
-        <p>{t.intro}</p>
-        {CATEGORIES.map((c) => {
-          const [label, description] = t.cats[c];
-          const fixed = c === "necessary";
-          const on = fixed || p.draft[c as OptionalCategory];
-          return (
-            <section class="clui-cat" aria-labelledby={`clui-c-${c}`}>
-              <label class="clui-sw">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  checked={on}
-                  aria-checked={on}
-                  disabled={fixed}
-                  aria-describedby={`clui-d-${c}`}
-                  onChange={(e) =>
-                    p.toggle(c as OptionalCategory, (e.currentTarget as HTMLInputElement).checked)
-                  }
-                />
-                <b id={`clui-c-${c}`}>{label}</b>
-                {fixed && <span>{t.always}</span>}
-              </label>
-              <p id={`clui-d-${c}`}>{description}</p>
-              <Table {...p} c={c} />
-            </section>
-          );
-        })}
-        <Actions {...p} prefs />
-        {p.decided && (
-          <button type="button" class="clui-link" onClick={p.withdraw}>
-            {t.withdraw}
-          </button>
-        )}
-      </div>
-    </div>
-  );
-}
-
-export function Reopen(p: ViewProps) {
-  return (
-    <button type="button" class="clui-btn clui-reopen" aria-haspopup="dialog" onClick={p.open}>
-      {p.t.reopen}
+export function view(s: UiState) {
+  const t = STRINGS[s.lang];
+  const policy = s.registry.site.policy.url;
+  const button = (onClick: () => void, text: Text, lang?: Lang) => (
+    <button type="button" onClick={onClick} lang={lang}>
+      {t[text]}
     </button>
   );
+  const open = (text: Text) => (
+    <button type="button" aria-haspopup="dialog" onClick={s.open}>
+      {t[text]}
+    </button>
+  );
+  // Accept, reject and a third choice, styled alike.
+  const choices = (third: preact.JSX.Element) => (
+    <div class="clui-a">
+      {button(s.accept, Text.accept)}
+      {button(s.reject, Text.reject)}
+      {third}
+    </div>
+  );
+  return [
+    s.decided ? (
+      open(Text.reopen)
+    ) : (
+      <section class="clui-banner" role="dialog" aria-labelledby="clui-bt" aria-describedby="clui-bd">
+        <h2 id="clui-bt">{t[Text.title]}</h2>
+        <p id="clui-bd">
+          {t[Text.intro]} <a href={policy}>{s.registry.site.name}</a>
+        </p>
+        {choices(open(Text.settings))}
+      </section>
+    ),
+    s.prefs && (
+      <div>
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="clui-pt"
+          tabIndex={-1}
+          onKeyDown={trap(s.close)}
+        >
+          <div class="clui-h">
+            <h2 id="clui-pt">{t[Text.prefs]}</h2>
+            {button(s.swap, Text.other, s.lang === "en" ? "zh-CN" : "en")}
+            {button(s.close, Text.close)}
+          </div>
+          <p>{t[Text.intro]}</p>
+          {CATEGORIES.map((c, i) => {
+            const fixed = !i;
+            const on = fixed || s.draft[c as OptionalCategory];
+            const list = rows(s.registry, c, s.lang, t[Text.session]!);
+            return (
+              <section class="clui-cat">
+                <label>
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={on}
+                    aria-checked={on}
+                    disabled={fixed}
+                    aria-describedby={`clui-d${i}`}
+                    onChange={() => s.toggle(c as OptionalCategory)}
+                  />
+                  <b>{t[Text.cats + 2 * i]}</b>
+                  {fixed && <span>{t[Text.always]}</span>}
+                </label>
+                <p id={`clui-d${i}`}>{t[Text.cats + 2 * i + 1]}</p>
+                {list.length > 0 && (
+                  <details>
+                    <summary>
+                      {t[Text.list]} ({list.length})
+                    </summary>
+                    <table>
+                      <tr>
+                        {t.slice(Text.cols, Text.cats).map((name) => (
+                          <th>{name}</th>
+                        ))}
+                      </tr>
+                      <tbody>
+                        {list.map((row) => (
+                          <tr>
+                            {row.map((cell, j) => (
+                              <td>
+                                {!j ? (
+                                  <code>{cell}</code>
+                                ) : j === 3 && cell !== "—" ? (
+                                  <a href={policy}>{cell}</a>
+                                ) : (
+                                  cell
+                                )}
+                              </td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
+              </section>
+            );
+          })}
+          {choices(button(s.save, Text.save))}
+          {s.decided && button(s.withdraw, Text.withdraw)}
+        </div>
+      </div>
+    ),
+  ];
 }

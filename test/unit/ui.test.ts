@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Registry } from "../../sdk/types.ts";
 import { retention, rows } from "../../sdk/ui/format.ts";
-import { pickLang, STRINGS } from "../../sdk/ui/i18n.ts";
+import { pickLang, STRINGS, Text } from "../../sdk/ui/i18n.ts";
 import { DINGTALK_REGISTRY } from "../../shared/registries/index.ts";
 
 describe("consent UI language", () => {
@@ -17,12 +17,17 @@ describe("consent UI language", () => {
   });
 
   it("has every text in both languages", () => {
-    const keys = (o: object) => Object.keys(o).sort();
-    expect(keys(STRINGS["zh-CN"])).toEqual(keys(STRINGS.en));
     for (const lang of ["en", "zh-CN"] as const) {
-      for (const [k, v] of Object.entries(STRINGS[lang])) expect(v, `${lang} ${k}`).toBeTruthy();
-      expect(STRINGS[lang].cols).toHaveLength(6);
+      const texts = STRINGS[lang];
+      expect(texts, lang).toHaveLength(Text.count);
+      texts.forEach((v, i) => {
+        expect(v.trim(), `${lang} ${Text[i] ?? i}`).toBe(v);
+        expect(v, `${lang} ${Text[i] ?? i}`).toBeTruthy();
+      });
     }
+    expect(STRINGS.en[Text.title]).toBe("Cookies and similar storage");
+    expect(STRINGS["zh-CN"][Text.cols]).toBe("名称");
+    expect(STRINGS["zh-CN"][Text.cats + 7]).toBe("个性化广告，并跨网站识别您的浏览器。");
   });
 });
 
@@ -35,27 +40,29 @@ describe("consent UI declaration table", () => {
     expect(retention(1800, "en", "")).toBe("30 minutes");
     expect(retention(90000, "en", "")).toBe("25 hours");
     expect(retention(5, "en", "")).toBe("5 seconds");
+    expect(retention(100000, "en", "")).toBe("1 day");
     expect(retention(31536000, "zh-CN", "")).toMatch(/^1\s?年$/);
   });
 
   it("lists a category's entries with purpose, policy clause, provider and retention from the registry", () => {
     const registry = DINGTALK_REGISTRY as Registry;
     const en = rows(registry, "marketing", "en", "Session");
-    const rec = en.find((r) => r.name === "dingtalk_rec")!;
+    const rec = en.find(([name]) => name === "dingtalk_rec")!;
     const purpose = registry.purposes[registry.entries.find((e) => e.name === "dingtalk_rec")!.purpose!]!;
-    expect(rec).toEqual({
-      name: "dingtalk_rec",
-      kind: "cookie",
-      purpose: purpose.label.en,
-      policy: purpose.policyRef,
-      provider: "DingTalk",
-      retention: "30 days",
-    });
-    expect(rows(registry, "marketing", "zh-CN", "")[en.indexOf(rec)]!.purpose).toBe(purpose.label["zh-CN"]);
+    // name, kind, purpose, policy clause, provider, retention
+    expect(rec).toEqual([
+      "dingtalk_rec",
+      "cookie",
+      purpose.label.en,
+      purpose.policyRef,
+      "DingTalk",
+      "30 days",
+    ]);
+    expect(rows(registry, "marketing", "zh-CN", "")[en.indexOf(rec)]![2]).toBe(purpose.label["zh-CN"]);
     // Entries without a purpose show their own description; every row belongs to the category.
     const analytics = rows(registry, "analytics", "en", "Session");
     const cna = registry.entries.find((e) => e.name === "cna")!;
-    expect(analytics.find((r) => r.name === "cna")?.purpose).toBe(cna.description!.en);
+    expect(analytics.find(([name]) => name === "cna")?.[2]).toBe(cna.description!.en);
     const count = (c: string) =>
       registry.entries.filter((e) => (e.category ?? registry.purposes[e.purpose!]?.category) === c).length;
     expect(analytics).toHaveLength(count("analytics"));
