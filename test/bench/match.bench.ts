@@ -98,10 +98,10 @@ function makeItems(declared: Declared[]): MatchQuery[] {
 
 /** The naive approach: one anchored RegExp per entry, tried in specificity order, first acceptance wins. */
 function naiveMatcher(registry: MatchableRegistry, order: readonly number[]) {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
   const rules = order.map((index) => {
     const e = registry.entries[index]!;
-    const re = new RegExp(`^${parseGlob(e.name).segments.map(escape).join("[\\s\\S]*")}$`);
+    const re = new RegExp(`^${parseGlob(e.name).segments.map(escapeRegExp).join("[\\s\\S]*")}$`);
     return { index, e, re, domain: e.domain === undefined ? undefined : normalizeDomain(e.domain) };
   });
   return (item: MatchQuery): number | undefined => {
