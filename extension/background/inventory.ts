@@ -3,12 +3,7 @@ import type { OptionalCategory } from "../../shared/categories.ts";
 import { entryCategory } from "../../shared/match/compile.ts";
 import { normalizeDomain } from "../../shared/match/domain.ts";
 import type { ConsentState, ObservedItem } from "../../shared/model.ts";
-import {
-  type Inventory,
-  type InventoryItem,
-  needsAttention,
-  type UnholdableItem,
-} from "../../shared/protocol/messages.ts";
+import type { Inventory, InventoryItem, UnholdableItem } from "../../shared/protocol/messages.ts";
 import type { Registry } from "../../shared/registry/schema.ts";
 import { registryRules } from "./blocking/plan.ts";
 import type { SiteHints } from "./blocking/settings.ts";
@@ -149,9 +144,18 @@ function unholdable(sources: readonly RegistrySource[]): UnholdableItem[] {
   return all.filter((u) => !seen.has(`${u.kind}:${u.name}`) && seen.add(`${u.kind}:${u.name}`));
 }
 
+/** Undeclared first, then violations by weight, then everything else; by name within each. */
+const WEIGHT: Record<string, number> = {
+  undeclared: 4,
+  "present-while-blocked": 3,
+  "retention-exceeds-declared": 2,
+  "set-before-consent": 1,
+};
+const weight = (r: InventoryItem) => Math.max(0, ...r.findings.map((f) => WEIGHT[f] ?? 0));
+
 function order(a: InventoryItem, b: InventoryItem): number {
-  const att = Number(needsAttention(b)) - Number(needsAttention(a));
-  return att !== 0 ? att : a.item.name.localeCompare(b.item.name);
+  const w = weight(b) - weight(a);
+  return w !== 0 ? w : a.item.name.localeCompare(b.item.name);
 }
 
 export interface Built {

@@ -60,7 +60,7 @@ export async function driver(browser: LaunchedBrowser): Promise<Driver> {
     async openPopup(target) {
       const tabId = await tabIdOf(target);
       const popup = await browser.newPage();
-      await popup.setViewportSize({ width: 1100, height: 1000 });
+      await popup.setViewportSize({ width: 1180, height: 1000 });
       await popup.goto(`${base}/popup.html?tab=${tabId}`);
       await popup.waitForSelector(".items, main p");
       return popup;
