@@ -1,4 +1,5 @@
 /** The internal surface the per-realm hooks use; one per ledger (state lives in the ledger instance). */
+import type { Fn } from "./hooks/util.ts";
 import type { StorageKind, WriteRecord } from "./types.ts";
 
 /** A window with its realm's constructors. */
@@ -21,10 +22,10 @@ export interface Core {
   win: Realm;
   properties: readonly string[];
   /**
-   * Classifies, records and announces a write; `true` lets it through. `hold` (cookies and web storage
+   * Classifies, records and announces a write; `true` lets it through. `fn.apply(self, args)` (cookies and web storage
    * only) replays the write if consent for its category arrives later in this page.
    */
-  gate(w: Pending, hold?: () => void): boolean;
+  gate(w: Pending, fn?: Fn, self?: unknown, args?: unknown[]): boolean;
   /** Intercepts a realm; idempotent, never throws. */
   patch(win: Window): void;
   /** Native sessionStorage objects of every patched realm (each realm has its own Storage objects). */
@@ -39,9 +40,9 @@ export interface Core {
 }
 
 /** Safe gate: an internal error means "not stored". */
-export function pass(c: Core, w: Pending, hold?: () => void): boolean {
+export function pass(c: Core, w: Pending, fn?: Fn, self?: unknown, args?: unknown[]): boolean {
   try {
-    return c.gate(w, hold);
+    return c.gate(w, fn, self, args);
   } catch {
     return false;
   }

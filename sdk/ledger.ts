@@ -2,6 +2,7 @@
 import { type Classify, compileClassifier } from "./classify.ts";
 import type { Core, Pending, Realm } from "./core.ts";
 import { nativeStorage } from "./hooks/storage.ts";
+import type { Fn } from "./hooks/util.ts";
 import { purge } from "./purge.ts";
 import { createQueue } from "./queue.ts";
 import { patchRealm } from "./realm.ts";
@@ -103,7 +104,7 @@ export function createLedger(o: LedgerOptions): Ledger {
     emit("write", w);
     if (!w.allowed) emit("blocked", w);
   };
-  const gate = (p: Pending, hold?: () => void) => {
+  const gate = (p: Pending, fn?: Fn, self?: unknown, args?: unknown[]) => {
     const m = classify(p.kind, p.name, p.domain, p.path);
     // The hook's object becomes the record (hooks make a fresh one per write).
     const w = p as WriteRecord;
@@ -114,14 +115,14 @@ export function createLedger(o: LedgerOptions): Ledger {
     try {
       if (o.dev) w.stack = new Error().stack;
       if (p.op === "delete") queue.drop((h) => h.kind === p.kind && (p.name === "*" || h.name === p.name));
-      else if (!w.allowed && hold && w.category) {
+      else if (!w.allowed && fn && w.category) {
         w.held = true;
         queue.hold({
           kind: p.kind,
           name: p.name,
           category: w.category,
           run: () => {
-            hold();
+            fn.apply(self, args!);
             log({ ...w, held: false, allowed: true, at: Date.now() });
           },
         });

@@ -8,7 +8,6 @@ export function hookCookie(w: Realm, c: Core) {
   accessor(w.Document.prototype, "cookie", (d) => ({
     set(this: Document, v: unknown) {
       const s = String(v);
-      const put = () => d.set!.call(this, s);
       const a = readAssignment(s, Date.now());
       const p = {
         kind: "cookie" as const,
@@ -18,7 +17,7 @@ export function hookCookie(w: Realm, c: Core) {
         path: a.path,
         raw: s,
       };
-      if (pass(c, p as Pending, put)) put();
+      if (pass(c, p as Pending, d.set, this, [s])) d.set!.call(this, s);
     },
   }));
 }

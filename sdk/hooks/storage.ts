@@ -15,9 +15,9 @@ export function hookStorage(w: Realm, c: Core) {
     "setItem",
     (set) =>
       function (this: Storage, ...a: unknown[]) {
-        const put = () => set.apply(this, a);
         // Too few arguments: the native method throws its TypeError.
-        if (a.length < 2 || pass(c, { kind: kind(this), name: String(a[0]), op: "set" }, put)) return put();
+        if (a.length < 2 || pass(c, { kind: kind(this), name: String(a[0]), op: "set" }, set, this, a))
+          return set.apply(this, a);
       },
   );
   method(

@@ -114,8 +114,8 @@ try {
     );
   });
   if (!check) throw new Error("the SDK page did not store a consented write");
-  const N = 1000;
-  const ROUNDS = 31;
+  const N = 3000;
+  const ROUNDS = 41;
   console.log(
     `\nwrite cost, Chromium ${browser.version()}, ${N} writes × ${ROUNDS} alternating rounds (fastest round, µs/write; the minimum is the least disturbed by other load on the machine):`,
   );
