@@ -104,30 +104,32 @@ export function view(s: UiState) {
                     <summary>
                       {t[Text.list]} ({list.length})
                     </summary>
-                    <table>
-                      <tr>
-                        {t.slice(Text.cols, Text.cats).map((name) => (
-                          <th>{name}</th>
-                        ))}
-                      </tr>
-                      <tbody>
-                        {list.map((row) => (
-                          <tr>
-                            {row.map((cell, j) => (
-                              <td>
-                                {!j ? (
-                                  <code>{cell}</code>
-                                ) : j === 3 && cell !== "—" ? (
-                                  <a href={policy}>{cell}</a>
-                                ) : (
-                                  cell
-                                )}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <div>
+                      <table>
+                        <tr>
+                          {t.slice(Text.cols, Text.cats).map((name) => (
+                            <th>{name}</th>
+                          ))}
+                        </tr>
+                        <tbody>
+                          {list.map((row) => (
+                            <tr>
+                              {row.map((cell, j) => (
+                                <td>
+                                  {!j ? (
+                                    <code>{cell}</code>
+                                  ) : j === 3 && cell !== "—" ? (
+                                    <a href={policy}>{cell}</a>
+                                  ) : (
+                                    cell
+                                  )}
+                                </td>
+                              ))}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   </details>
                 )}
               </section>
