@@ -60,6 +60,9 @@ export function createHandlers(s: Services): { handlers: Handlers; afterLoad(tab
       await s.blocking.sync();
       return { blocking: { site: command.site, blocked } };
     },
+    async setDefaultBlock({ command }) {
+      return { defaults: await s.blocking.setDefault(command.category, command.blocked) };
+    },
     async getBlocking(scoped) {
       if (!scoped.site) throw new Error("no site");
       return blockingState(scoped.site);

@@ -36,6 +36,8 @@ export const CommandSchema = v.variant("type", [
     category: Optional,
     blocked: v.boolean(),
   }),
+  /** Block or unblock a category on every site without an override of its own (extension pages only). */
+  v.strictObject({ type: v.literal("setDefaultBlock"), category: Optional, blocked: v.boolean() }),
   /** Block every optional category for a site (extension pages only). */
   v.strictObject({ type: v.literal("blockAllNonEssential"), site: Site }),
   /** The effective blocked categories of a site. */
@@ -160,6 +162,7 @@ export interface ReplyOf {
   clearCategory: { report: ClearReport };
   setBlock: { blocking: BlockingState };
   blockAllNonEssential: { blocking: BlockingState };
+  setDefaultBlock: { defaults: OptionalCategory[] };
   getBlocking: { blocking: BlockingState };
   exportInventory: { file: ExportFile };
   getHistory: { records: HistoryRecord[] };

@@ -172,8 +172,11 @@ describe("sender scoping", () => {
     expect(
       scope({ type: "setBlock", site: "dingtalk.com", category: "analytics", blocked: false }, who),
     ).toMatch(/^forbidden/);
+    expect(scope({ type: "setDefaultBlock", category: "analytics", blocked: false }, who)).toMatch(
+      /^forbidden/,
+    );
     for (const t of PAGE_COMMANDS)
-      expect(["setBlock", "blockAllNonEssential", "getHistory"]).not.toContain(t);
+      expect(["setBlock", "blockAllNonEssential", "setDefaultBlock", "getHistory"]).not.toContain(t);
   });
 
   it("lets extension pages name a tab; refuses other extensions and senders without a web tab", () => {

@@ -21,6 +21,8 @@ export interface Blocking {
   blockedFor(site: string): Promise<OptionalCategory[]>;
   setBlock(site: string, category: OptionalCategory, blocked: boolean): Promise<OptionalCategory[]>;
   blockAll(site: string): Promise<OptionalCategory[]>;
+  /** Changes the default for sites without an override; returns the defaults. */
+  setDefault(category: OptionalCategory, blocked: boolean): Promise<OptionalCategory[]>;
   /** `cookies.onChanged` safety net: removes a blocked cookie that still arrived (HTTP-set, say). */
   onCookieChanged(change: Cookies.OnChangedChangeInfoType): Promise<boolean>;
 }
@@ -85,6 +87,13 @@ export function createBlocking(deps: BlockingDeps): Blocking {
       return change(site, (o) => {
         for (const c of OPTIONAL_CATEGORIES) o[c] = true;
       });
+    },
+    async setDefault(category, blocked) {
+      const settings = await deps.settings.update((s) => {
+        s.defaults = OPTIONAL_CATEGORIES.filter((c) => (c === category ? blocked : s.defaults.includes(c)));
+      });
+      await sync();
+      return settings.defaults;
     },
     async onCookieChanged(info) {
       if (info.removed) return false;
