@@ -80,6 +80,7 @@ export function view(s: UiState) {
           </div>
           <p>{t[Text.intro]}</p>
           {CATEGORIES.map((c, i) => {
+            // CATEGORIES[0] is `necessary`: shown on, and not switchable.
             const fixed = !i;
             const on = fixed || s.draft[c as OptionalCategory];
             const list = rows(s.registry, c, s.lang, t[Text.session]!);
