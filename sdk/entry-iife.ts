@@ -11,6 +11,8 @@ type G = Window & { cookieLedger?: ReturnType<typeof createLedger> };
 
 (() => {
   const w = window as G;
+  // Loaded twice: the first instance already intercepts everything.
+  if (w.cookieLedger) return;
   try {
     // A frame whose same-origin parent already runs a ledger joins it (one state per page).
     const p = w.parent !== w && (w.parent as G).cookieLedger;

@@ -185,6 +185,14 @@ describe("SDK write interception (Chromium)", () => {
     await page.close();
   });
 
+  it("ignores a second copy of the drop-in script", async () => {
+    const page = await open(
+      '<script>window.first = window.cookieLedger</script><script src="/cookie-ledger.js"></script>',
+    );
+    expect(await page.evaluate("window.first === window.cookieLedger")).toBe(true);
+    await page.close();
+  });
+
   it("blocks undeclared writes under the block policy", async () => {
     const page = await open("", 'data-policy="block"');
     await page.evaluate(() => {
