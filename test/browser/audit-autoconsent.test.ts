@@ -50,9 +50,11 @@ describe("audit with autoconsent on pages without the SDK", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Port 1 refuses connections: that page fails, the others are still audited.
     const parsed = parseAuditArgs([
       `${base}/`,
       `${base}/plain`,
+      "http://127.0.0.1:1/",
       "--depth=0",
       "--registry=none",
       "--concurrency=2",
@@ -85,6 +87,17 @@ describe("audit with autoconsent on pages without the SDK", () => {
       note: "no consent banner could be answered",
     });
     expect(page("/", "before-consent").consent.answered).toBe(false);
+  });
+
+  it("reports a page that cannot be loaded without failing the run", () => {
+    const failed = report.pages.filter((p) => p.status === "error");
+    expect(failed.map((p) => `${p.url} ${p.scenario}`).sort()).toEqual([
+      "http://127.0.0.1:1/ accept-all",
+      "http://127.0.0.1:1/ before-consent",
+      "http://127.0.0.1:1/ reject-all",
+    ]);
+    expect(failed[0]!.error).toMatch(/ERR_CONNECTION_REFUSED|ERR_UNSAFE_PORT/);
+    expect(report.pages.filter((p) => p.status === "ok").length).toBe(6);
   });
 
   it("without a registry, reports every item as undeclared", () => {

@@ -7,6 +7,7 @@ import { runAudit } from "../../scripts/audit/run.ts";
 import type { AuditReport } from "../../scripts/audit/types.ts";
 import type { CliIO } from "../../scripts/cli/command.ts";
 import { main } from "../../scripts/cli/main.ts";
+import { loadRegistry } from "../../shared/registry/load.ts";
 import { type PropertySet, startPropertySet } from "../support/property-set.ts";
 import { makeTempDir, removeTempDir } from "../support/temp.ts";
 import { comparable, propertySetArgs, propertySetOptions } from "./audit-helpers.ts";
@@ -72,6 +73,19 @@ describe("sharded audit through the CLI", () => {
 
   it("exits 0 without --fail-on and 1 when a named finding type is found", () => {
     expect(codes).toEqual([0, 0, 1]);
+  });
+
+  it("scaffolds a registry from the merged report that validates", async () => {
+    const io = captureIO(dir);
+    expect(await main(["scaffold", "merged/audit.json"], io)).toBe(0);
+    const loaded = loadRegistry(io.lines.join("\n"));
+    expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+    if (!loaded.ok) return;
+    const names = loaded.registry.entries.map((e) => e.name);
+    for (const name of ["dt_debug_flags", "h5_ab_bucket", "ad_chips", "acw_tc"])
+      expect(names).toContain(name);
+    expect(loaded.registry.entries.every((e) => e.source === "inferred")).toBe(true);
+    expect(loaded.registry.entries.find((e) => e.name === "ad_chips")?.partitioned).toBe(true);
   });
 
   it("writes every format the merge was asked for", () => {
