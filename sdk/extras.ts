@@ -7,10 +7,18 @@ import { type DBSchema, openDB } from "idb";
 import { parseCookieAssignment } from "../shared/cookies/index.ts";
 import type { ObservedItem } from "../shared/model.ts";
 import { reconcile } from "../shared/reconcile.ts";
+import { compileClassifier } from "./classify.ts";
 
 export { startBridge as bridge } from "./bridge.ts";
 
-import type { ConsentRecord, ExtrasContext, Registry, RegistryEntry, WriteRecord } from "./types.ts";
+import type {
+  ConsentRecord,
+  ExtrasContext,
+  PurgeResult,
+  Registry,
+  RegistryEntry,
+  WriteRecord,
+} from "./types.ts";
 
 interface LogSchema extends DBSchema {
   consent: { key: number; value: ConsentRecord };
@@ -111,4 +119,21 @@ export function warn(w: WriteRecord, _registry: Registry): void {
       `Declare it in the registry's "entries" (review the category):\n${JSON.stringify(suggestEntry(w), null, 2)}\n` +
       `Written at:\n${w.stack ?? "(stack unavailable)"}`,
   );
+}
+
+/**
+ * Declared cookies of `category` that script cannot see (HttpOnly, or a Path that does not cover the page):
+ * reported with a `clear()` result instead of being claimed removed.
+ */
+export function hidden(registry: Registry, category: string, result: PurgeResult, host: string): PurgeResult {
+  const classify = compileClassifier(registry);
+  const seen = result.removed.map((i) => i.name);
+  result.hidden = registry.entries.filter(
+    (e) =>
+      e.kind === "cookie" &&
+      !e.name.includes("*") &&
+      !seen.includes(e.name) &&
+      classify("cookie", e.name, e.domain ?? host, e.path)?.category === category,
+  );
+  return result;
 }

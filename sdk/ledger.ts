@@ -59,9 +59,7 @@ export function createLedger(o: LedgerOptions): Ledger {
         f(x as never);
       } catch (e) {
         // A listener's error is reported, never thrown into the write that triggered it.
-        win.setTimeout(() => {
-          throw e;
-        });
+        console.error(e);
       }
     });
   const writes: WriteRecord[] = [];
@@ -210,17 +208,10 @@ export function createLedger(o: LedgerOptions): Ledger {
         ),
       withdraw(from = "api") {
         const prev = get().categories;
+        const r = { ...record!, categories: all(() => false), at: Date.now(), source: from, withdrawn: true };
         record = undefined;
         for (const s of deletions(CONSENT_COOKIE, host, registry.properties, "/", https)) setCookie(s);
-        const id = randomId();
-        const r = {
-          categories: all(() => false),
-          revision: registry.revision,
-          at: Date.now(),
-          source: from,
-          id,
-        };
-        return apply(from, prev, { ...r, withdrawn: true } as ConsentRecord);
+        return apply(from, prev, { ...r, revision: registry.revision, id: randomId() } as ConsentRecord);
       },
       history: () => extras().then((x) => x.history()),
     },
@@ -231,17 +222,12 @@ export function createLedger(o: LedgerOptions): Ledger {
       if (!OPTIONAL.includes(category))
         return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));
       queue.drop((h) => h.category === category);
-      return purge(c, (kind, name) => classify(kind, name)?.category === category).then((r) => {
-        const seen = r.removed.map((i) => i.name);
-        r.hidden = registry.entries.filter(
-          (e) =>
-            e.kind === "cookie" &&
-            !e.name.includes("*") &&
-            !seen.includes(e.name) &&
-            match("cookie", e.name, e.domain ?? host, e.path)?.category === category,
-        );
-        return r;
-      });
+      return purge(c, (kind, name) => classify(kind, name)?.category === category).then((r) =>
+        extras().then(
+          (x) => x.hidden(registry, category, r, host),
+          () => r,
+        ),
+      );
     },
     on(ev: string, fn: (x: never) => void) {
       const set = listeners[ev] ?? new Set();

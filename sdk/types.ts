@@ -135,6 +135,8 @@ export interface Extras {
   warn(write: WriteRecord, registry: Registry): void;
   /** Starts the page side of the bridge; `backlog` = requests received before it loaded. */
   bridge(win: Window, ledger: Ledger, backlog: unknown[]): void;
+  /** Adds `hidden` to a `clear(category)` result. */
+  hidden(registry: Registry, category: string, result: PurgeResult, host: string): PurgeResult;
 }
 
 export interface ExtrasContext {
