@@ -20,8 +20,10 @@ export function renderText(report: AuditReport, limit = 15): string {
   const rows = findingRows(report);
   if (rows.length) {
     lines.push("Findings:");
-    for (const r of rows.slice(0, limit))
-      lines.push(`  - [${r.type}] ${r.message} (${r.pages.length} page(s))`);
+    for (const r of rows.slice(0, limit)) {
+      const where = r.pages.length ? ` (${r.pages.length} page${r.pages.length === 1 ? "" : "s"})` : "";
+      lines.push(`  - [${r.type}] ${r.message}${where}`);
+    }
     if (rows.length > limit) lines.push(`  … and ${rows.length - limit} more (see the report)`);
   }
   for (const p of report.pages.filter((p) => p.status === "error"))
