@@ -3,6 +3,8 @@
  * replay, script gating, policies, events, inventory, the consent log, tampering, and the page bridge.
  * Storage is read through CDP (collectStorage), never through the page's wrapped APIs.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
@@ -43,18 +45,19 @@ beforeAll(async () => {
   await serveExtras(browser.context);
   await browser.context.route(`${ORIGIN}/t/**`, (route) => {
     const body = pages[new URL(route.request().url()).pathname];
-    return body === undefined ? route.fallback() : route.fulfill({ contentType: "text/html", body });
+    const type = route.request().url().endsWith(".js") ? "text/javascript" : "text/html";
+    return body === undefined ? route.fallback() : route.fulfill({ contentType: type, body });
   });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens a fresh page on a clean profile state with the given body. */
-async function open(body: string, attrs: Attrs = ""): Promise<Page> {
+/** Opens a fresh page on a clean profile state with the given body (`raw`: the whole document, no SDK). */
+async function open(body: string, attrs: Attrs = "", raw?: string): Promise<Page> {
   await browser.context.clearCookies();
   const path = `/t/${Math.random().toString(36).slice(2)}`;
-  pages = { ...pages, [path]: html(body, attrs) };
+  pages = { ...pages, [path]: raw ?? html(body, attrs) };
   const page = await browser.newPage();
   await page.goto(`${ORIGIN}${path}`);
   await page.evaluate(() => {
@@ -182,6 +185,26 @@ describe("SDK write interception (Chromium)", () => {
     expect(kinds).not.toContain("indexedDB:an_db");
     expect(kinds).not.toContain("cacheStorage:an_cache");
     await page.evaluate(() => indexedDB.deleteDatabase("cookie-ledger-test-necessary-undeclared"));
+    await page.close();
+  });
+
+  it("works as an ES module: createLedger(options)", async () => {
+    pages = {
+      ...pages,
+      "/t/index.js": readFileSync(join(import.meta.dirname, "../../dist/sdk/index.js"), "utf8"),
+    };
+    const page = await open("", "", "<!doctype html><html><head></head><body></body></html>");
+    // A string, so that the test runner does not rewrite the page's dynamic import.
+    const r = await page.evaluate(`(async () => {
+      const { createLedger } = await import("/t/index.js");
+      const ledger = createLedger({ registry: ${JSON.stringify(registry)}, bridge: false });
+      localStorage.setItem("an_esm", "1");
+      const blocked = localStorage.getItem("an_esm");
+      await ledger.consent.set({ analytics: true });
+      const history = (await ledger.consent.history()).length > 0;
+      return { blocked, replayed: localStorage.getItem("an_esm"), history, global: "cookieLedger" in window };
+    })()`);
+    expect(r).toEqual({ blocked: null, replayed: "1", history: true, global: false });
     await page.close();
   });
 
