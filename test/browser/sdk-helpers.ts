@@ -22,6 +22,7 @@ export interface TruthPage {
   url: string;
   host: string;
   items: TruthItem[];
+  problems?: { type: string; item: { kind: string; name: string } }[];
 }
 interface GroundTruth {
   pages: TruthPage[];

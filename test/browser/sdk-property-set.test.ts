@@ -2,6 +2,8 @@
  * The SDK on the local property set (ground truth in test/fixtures/property-set/ground-truth.json):
  * no decision, accept all, reject after accept, Global Privacy Control, the login flow.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
@@ -111,6 +113,32 @@ describe("SDK on the property set", () => {
         if (optional(i) && reachable(i, p) && got.has(key(i))) stored.push(`${p.url}: ${key(i)}`);
     });
     expect(stored).toEqual([]);
+  });
+
+  it("in dev mode warns about the planted undeclared write with its stack and an entry to paste", async () => {
+    const page = await start();
+    const home = truth.pages[0]!;
+    const planted = home.problems!.find((p) => p.type === "undeclared")!.item;
+    // The home page with the SDK tag in dev mode (the property set's own tag has no data-dev).
+    const html = readFileSync(
+      join(import.meta.dirname, "../fixtures/property-set/sites/www.dingtalk.com/index.html"),
+      "utf8",
+    );
+    const body = html.replace(
+      "<!--cookie-ledger-sdk-->",
+      '<script src="/cookie-ledger.js" data-dev data-registry="/.well-known/cookie-ledger.json"></script>',
+    );
+    await page.route(`${home.url}?dev`, (route) => route.fulfill({ contentType: "text/html", body }));
+    const warnings: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "warning" && m.text().startsWith("Cookie Ledger")) warnings.push(m.text());
+    });
+    await visit(page, `${home.url}?dev`);
+    await page.evaluate("window.cookieLedger.inventory()"); // the lazy part (and its warnings) has loaded
+    const mine = warnings.filter((w) => w.includes(`"${planted.name}"`));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toContain(`"kind": "${planted.kind}"`);
+    expect(mine[0]).toMatch(/\/assets\/www\.js:\d+/);
   });
 
   it("with Global Privacy Control, accept all leaves analytics and marketing denied", async () => {
