@@ -3,6 +3,7 @@ import type { Cookies, Runtime } from "webextension-polyfill";
 import { badgeCount } from "../../extension/background/badge.ts";
 import { exactGlob, planSite, registryRules } from "../../extension/background/blocking/plan.ts";
 import {
+  createSettingsStore,
   effectiveBlocked,
   emptySettings,
   sitesWithBlocking,
@@ -349,5 +350,40 @@ describe("well-known registry", () => {
       $schema: "x".repeat(WELL_KNOWN_MAX_BYTES),
     });
     expect(await fetchWellKnown("https://t.test", serve(big))).toBeNull();
+  });
+});
+
+describe("settings store", () => {
+  /** storage.local in memory. */
+  function memoryArea() {
+    const data: Record<string, unknown> = {};
+    return {
+      data,
+      async get(keys: string | null) {
+        return keys === null ? { ...data } : keys in data ? { [keys]: data[keys] } : {};
+      },
+      async set(items: Record<string, unknown>) {
+        Object.assign(data, structuredClone(items));
+      },
+      async remove(keys: string[]) {
+        for (const k of keys) delete data[k];
+      },
+    };
+  }
+
+  it("keeps the hints of a bounded number of sites, never dropping a site with an override", async () => {
+    const area = memoryArea();
+    const store = createSettingsStore(area as unknown as Parameters<typeof createSettingsStore>[0]);
+    await store.update((s) => {
+      s.sites["keep.test"] = { analytics: true };
+    });
+    await store.writeHints("keep.test", { names: [], thirdParty: {} });
+    for (let i = 0; i < 320; i++) await store.writeHints(`s${i}.test`, { names: [], thirdParty: {} });
+    const sites = await store.visitedSites();
+    expect(sites.length).toBeLessThanOrEqual(301);
+    expect(sites).toContain("keep.test");
+    expect(sites).toContain("s319.test");
+    expect(sites).not.toContain("s0.test");
+    expect(await store.writeHints("s319.test", { names: [], thirdParty: {} })).toBe(false);
   });
 });

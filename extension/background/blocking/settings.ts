@@ -26,6 +26,9 @@ export interface SiteHints {
 const SETTINGS_KEY = "blocking";
 const HINTS_PREFIX = "hints:";
 const MAX_HINT_NAMES = 400;
+/** Sites whose hints are kept (most recently changed first). */
+const MAX_HINT_SITES = 300;
+const ORDER_KEY = "hints-order";
 
 export function emptySettings(): BlockSettings {
   return { defaults: [], sites: {} };
@@ -75,31 +78,51 @@ export interface SettingsStore {
 
 export function createSettingsStore(area: Storage.StorageArea): SettingsStore {
   let queue: Promise<unknown> = Promise.resolve();
+  /** Runs storage read-modify-writes one after another. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const read = async () => sanitize((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const order = async (): Promise<string[]> => {
+    const value = (await area.get(ORDER_KEY))[ORDER_KEY];
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : [];
+  };
+  /** Keeps the hints of the most recently changed sites only; sites with overrides keep theirs. */
+  const prune = async () => {
+    const sites = await order();
+    if (sites.length <= MAX_HINT_SITES) return;
+    const overrides = (await read()).sites;
+    const drop = sites.slice(MAX_HINT_SITES).filter((x) => !Object.hasOwn(overrides, x));
+    await area.remove(drop.map((x) => HINTS_PREFIX + x));
+    await area.set({ [ORDER_KEY]: sites.filter((x) => !drop.includes(x)) });
+  };
   return {
     read,
     update(change) {
-      const next = queue.then(async () => {
+      return serial(async () => {
         const settings = await read();
         change(settings);
         await area.set({ [SETTINGS_KEY]: settings });
         return settings;
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
     async readHints(site) {
       const key = HINTS_PREFIX + site;
       const value = (await area.get(key))[key] as SiteHints | undefined;
       return value && Array.isArray(value.names) ? value : undefined;
     },
-    async writeHints(site, hints) {
-      const key = HINTS_PREFIX + site;
-      const next = { ...hints, names: hints.names.slice(0, MAX_HINT_NAMES) };
-      const before = (await area.get(key))[key];
-      if (JSON.stringify(before) === JSON.stringify(next)) return false;
-      await area.set({ [key]: next });
-      return true;
+    writeHints(site, hints) {
+      return serial(async () => {
+        const key = HINTS_PREFIX + site;
+        const next = { ...hints, names: hints.names.slice(0, MAX_HINT_NAMES) };
+        const before = (await area.get(key))[key];
+        if (JSON.stringify(before) === JSON.stringify(next)) return false;
+        await area.set({ [key]: next, [ORDER_KEY]: [site, ...(await order()).filter((x) => x !== site)] });
+        await prune();
+        return true;
+      });
     },
     async visitedSites() {
       const all = await area.get(null);
