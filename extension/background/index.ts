@@ -30,8 +30,13 @@ function init() {
       }, 300),
     );
   });
-  // Re-apply network rules and the guard registration on every start (idempotent).
-  void services.blocking.sync().catch(() => undefined);
+  // Re-apply network rules and the guard registration on every worker start (idempotent). The startup and
+  // install listeners wake the worker when the browser starts or the extension is (re)loaded: a reloaded
+  // unpacked extension can lose its registered content scripts.
+  const resync = () => void services.blocking.sync().catch(() => undefined);
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
+  resync();
 }
 
 init();
