@@ -62,12 +62,10 @@ export function App({ tabId, t, lang }: { tabId: number; t: Translate; lang: Lan
         onClear: (category: OptionalCategory) =>
           run(async () => {
             const { report } = await send({ type: "clearCategory", tabId, category });
-            return t(
-              "clearDone",
-              t(messageKey("category", category)),
-              report.removed.length,
-              report.failed.length,
-            );
+            const name = t(messageKey("category", category));
+            const done = t("clearDone", name, report.removed.length, report.failed.length);
+            const failed = report.failed.map((f) => `${f.item.name} (${f.reason})`).join(", ");
+            return failed ? `${done} ${t("failedItems", failed)}` : done;
           }),
         onBlock: (category, blocked) =>
           run(async () => {

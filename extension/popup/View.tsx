@@ -49,6 +49,9 @@ export function View({ inventory, t, lang, busy, status, actions }: ViewProps) {
           <p class="meta">{t("sdkPresent", inventory.sdk.version, inventory.sdk.revision)}</p>
         ) : null}
         <p class="attention-count">{t("attentionCount", attention)}</p>
+        {inventory.unreadFrames.length > 0 ? (
+          <p class="meta">{t("unreadFrames", inventory.unreadFrames.length)}</p>
+        ) : null}
       </header>
       <Summary inventory={inventory} t={t} busy={busy} actions={actions} />
       <p class="status" role="status" aria-live="polite">
