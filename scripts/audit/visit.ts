@@ -1,4 +1,5 @@
 /** One page in one scenario, in a fresh profile: load, settle, answer consent, settle, collect. */
+import type { Page } from "playwright-core";
 import type { ObservedItem } from "../../shared/model.ts";
 import type { AuditBrowser } from "./browser.ts";
 import { collectAll, itemKey } from "./collect.ts";
@@ -39,7 +40,7 @@ export interface Visit {
   beforeConsent?: Visit;
 }
 
-async function pageLinks(page: import("playwright-core").Page): Promise<string[]> {
+async function pageLinks(page: Page): Promise<string[]> {
   const hrefs = await page
     .$$eval("a[href]", (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))
     .catch(() => [] as string[]);
@@ -53,6 +54,14 @@ async function pageLinks(page: import("playwright-core").Page): Promise<string[]
     } catch {}
   }
   return out;
+}
+
+/**
+ * Waits for `load` until the deadline. A page whose load never ends (a stalled ad, a long poll) is still
+ * audited with what it stored by then, rather than reported as failed.
+ */
+async function loaded(page: Page, deadline: number): Promise<void> {
+  await page.waitForLoadState("load", { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
 }
 
 export async function visitPage(
@@ -82,7 +91,8 @@ export async function visitPage(
     const states = interact ? await prepareAutoconsent(context, scenario, settings.autoconsent) : undefined;
     const page = await context.newPage();
     page.setDefaultTimeout(settings.timeoutMs);
-    const response = await page.goto(url, { waitUntil: "load", timeout: settings.timeoutMs });
+    const response = await page.goto(url, { waitUntil: "domcontentloaded", timeout: settings.timeoutMs });
+    await loaded(page, started + settings.timeoutMs);
     visit.finalUrl = page.url();
     if (response) visit.httpStatus = response.status();
     await log.quiet(settings.quietMs, settings.settleMs);
@@ -116,7 +126,8 @@ export async function visitPage(
           visit.decidedAt = Date.now();
           // The next page view is what a visitor lives with after choosing: its requests carry the consent
           // record, so servers that filter Set-Cookie by consent show their real behaviour.
-          await page.reload({ waitUntil: "load", timeout: settings.timeoutMs });
+          await page.reload({ waitUntil: "domcontentloaded", timeout: settings.timeoutMs });
+          await loaded(page, Date.now() + settings.timeoutMs);
           await log.quiet(settings.quietMs, settings.settleMs);
         }
       } else {

@@ -40,10 +40,16 @@ describe("audit with autoconsent on pages without the SDK", () => {
     const files: Record<string, [string, string]> = {
       "/": ["text/html", BANNER_PAGE],
       "/plain": ["text/html", "<!doctype html><title>plain</title><p>No banner here."],
+      // An image that never arrives: the page never fires `load`.
+      "/stall": [
+        "text/html",
+        '<!doctype html><script>document.cookie = "early=1; path=/"</script><img src="/hang">',
+      ],
       "/cc.js": ["text/javascript", dist("cookieconsent.umd.js")],
       "/cc.css": ["text/css", dist("cookieconsent.css")],
     };
     server = createServer((req, res) => {
+      if (req.url === "/hang") return;
       const file = files[new URL(req.url ?? "/", "http://x").pathname];
       res.writeHead(file ? 200 : 404, { "content-type": file?.[0] ?? "text/plain" });
       res.end(file?.[1] ?? "");
@@ -55,6 +61,9 @@ describe("audit with autoconsent on pages without the SDK", () => {
       `${base}/`,
       `${base}/plain`,
       "http://127.0.0.1:1/",
+      `${base}/stall`,
+      "--timeout=4",
+      "--settle=1000",
       "--depth=0",
       "--registry=none",
       "--concurrency=2",
@@ -63,6 +72,7 @@ describe("audit with autoconsent on pages without the SDK", () => {
     report = await runAudit(parsed.options);
   }, 180_000);
   afterAll(async () => {
+    server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
   });
 
@@ -97,7 +107,15 @@ describe("audit with autoconsent on pages without the SDK", () => {
       "http://127.0.0.1:1/ reject-all",
     ]);
     expect(failed[0]!.error).toMatch(/ERR_CONNECTION_REFUSED|ERR_UNSAFE_PORT/);
-    expect(report.pages.filter((p) => p.status === "ok").length).toBe(6);
+    expect(report.pages.filter((p) => p.status === "ok").length).toBe(9);
+  });
+
+  it("audits a page whose load never ends with what it stored by the timeout", () => {
+    for (const scenario of ["before-consent", "reject-all", "accept-all"]) {
+      const stalled = page("/stall", scenario);
+      expect(stalled.status, scenario).toBe("ok");
+      expect(stalled.items.map((i) => i.name)).toEqual(["early"]);
+    }
   });
 
   it("without a registry, reports every item as undeclared", () => {
