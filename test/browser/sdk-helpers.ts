@@ -74,7 +74,12 @@ export async function serveExtras(context: BrowserContext) {
 /** Visits a page and returns the keys of everything stored afterwards (read through CDP). */
 export async function visitAndCollect(page: Page, url: string, origins: string[] = []): Promise<Set<string>> {
   await visit(page, url);
-  // The SDK purges HTTP-set cookies on `load` and on cookie changes: let those tasks run before reading.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  // The SDK purges HTTP-set cookies on `load` and on cookie change events. A cookieStore round trip shares
+  // the channel those events come through, so pending ones are delivered by the time it answers; one more
+  // task lets the SDK's handler run.
+  await page.evaluate(async () => {
+    await (window as never as { cookieStore: { getAll(): Promise<unknown> } }).cookieStore.getAll();
+    await new Promise((r) => setTimeout(r, 0));
+  });
   return new Set((await collectStorage(page, { origins })).map(key));
 }
