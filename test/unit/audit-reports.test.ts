@@ -119,6 +119,7 @@ describe("audit HTML report", () => {
     expect(doc.body.textContent).toContain("Part 3 §III");
     expect(doc.body.textContent).toContain("Keep you signed in");
     expect(doc.body.textContent).toContain("Pages that could not be audited");
+    expect(doc.querySelector(".verdict")?.textContent).toMatch(/^Result: \d+ problems found, on 3 of 4 pages\.$/);
   });
 
   it("renders item names as text, never as markup", () => {

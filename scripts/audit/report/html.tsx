@@ -165,6 +165,8 @@ function ItemsTable({ rows }: { rows: ItemRow[] }) {
 
 export function Report({ report }: { report: AuditReport }) {
   const summaries = summarize(report);
+  const findings = findingRows(report);
+  const affected = new Set(findings.flatMap((f) => f.pages)).size;
   const failed = report.pages.filter((p) => p.status === "error");
   const site = report.registry.name ?? (report.urls[0] ? new URL(report.urls[0]).hostname : "site");
   const ext = report.browser.extension;
@@ -198,6 +200,11 @@ export function Report({ report }: { report: AuditReport }) {
             </p>
           )}
         </header>
+        <p class={findings.length ? "verdict bad" : "verdict good"}>
+          {findings.length
+            ? `Result: ${findings.length} problem${findings.length === 1 ? "" : "s"} found, on ${affected} of ${report.urls.length} page${report.urls.length === 1 ? "" : "s"}.`
+            : "Result: no problems found."}
+        </p>
         <h2>Summary</h2>
         <div class="cards">
           {summaries.map((s) => (
@@ -205,7 +212,7 @@ export function Report({ report }: { report: AuditReport }) {
           ))}
         </div>
         <h2>Findings</h2>
-        <FindingsTable rows={findingRows(report)} />
+        <FindingsTable rows={findings} />
         <h2>Items per category</h2>
         <CategoryChart summaries={summaries} />
         <h2>Every stored item</h2>

@@ -16,6 +16,7 @@ code { font-size: 12px; background: #f7fafc; padding: 0 .2rem; word-break: break
 .good { color: #276749; font-weight: 600; }
 .bad { color: #c53030; font-weight: 600; }
 .warn { color: #975a16; }
+.verdict { font-size: 1.1rem; }
 .note { background: #ebf8ff; padding: .4rem .6rem; border-radius: 4px; }
 .unanswered td { background: #fffaf0; }
 .cat { display: inline-block; padding: 0 .4rem; border-radius: 3px; color: #fff; font-size: 12px; white-space: nowrap; }
