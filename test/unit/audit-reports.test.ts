@@ -80,7 +80,8 @@ describe("audit JUnit report", () => {
     // The broken page is one error case; the other pages one case per finding type.
     const accept = suites[2]!;
     expect(accept.getAttribute("errors")).toBe("1");
-    expect(accept.getElementsByTagName("testcase").length).toBe(3 * FINDING_TYPES.length + 1);
+    // …plus the broken page's error case and the registry's declared-not-observed case.
+    expect(accept.getElementsByTagName("testcase").length).toBe(3 * FINDING_TYPES.length + 2);
     const failures = [...doc.getElementsByTagName("failure")];
     expect(failures.length).toBe(Number(doc.documentElement.getAttribute("failures")));
     expect(failures.some((f) => f.getAttribute("type") === "present-while-blocked")).toBe(true);
@@ -92,6 +93,10 @@ describe("audit JUnit report", () => {
     const doc = parseXml(renderJunit(sampleReport(), ["present-while-blocked"]));
     const types = new Set([...doc.getElementsByTagName("failure")].map((f) => f.getAttribute("type")));
     expect([...types]).toEqual(["present-while-blocked"]);
+    const registry = parseXml(renderJunit(sampleReport(), ["declared-not-observed"]));
+    const failure = registry.getElementsByTagName("failure")[0];
+    expect(failure?.parentElement?.getAttribute("classname")).toBe("registry");
+    expect(failure?.textContent).toBe("cookie remember_me is declared but no page stored it");
   });
 
   it("escapes XML", () => {
@@ -119,7 +124,9 @@ describe("audit HTML report", () => {
     expect(doc.body.textContent).toContain("Part 3 §III");
     expect(doc.body.textContent).toContain("Keep you signed in");
     expect(doc.body.textContent).toContain("Pages that could not be audited");
-    expect(doc.querySelector(".verdict")?.textContent).toMatch(/^Result: \d+ problems found, on 3 of 4 pages\.$/);
+    expect(doc.querySelector(".verdict")?.textContent).toMatch(
+      /^Result: \d+ problems found, on 3 of 4 pages\.$/,
+    );
   });
 
   it("renders item names as text, never as markup", () => {

@@ -1,10 +1,12 @@
 /**
  * JUnit XML: one <testsuite> per scenario, and in it one <testcase> per page and finding type, so CI systems
  * list findings natively. A test case fails when its page has findings of a type the run fails on; a page
- * that could not be audited is one <testcase> with an <error>.
+ * that could not be audited is one <testcase> with an <error>. `declared-not-observed`, judged over the whole
+ * audit, is one more case (classname "registry").
  */
 import { FINDING_TYPES, type FindingType } from "../../../shared/model.ts";
 import type { AuditReport, PageResult } from "../types.ts";
+import { notObservedEntries, notObservedScenario } from "./view.ts";
 
 /** The problem types a JUnit file fails on when `--fail-on` names none. */
 export const DEFAULT_JUNIT_FAILURES: readonly FindingType[] = [
@@ -68,6 +70,28 @@ function pageCases(page: PageResult, failing: readonly FindingType[]): Case[] {
   });
 }
 
+/** `declared-not-observed` is judged over the whole audit: one case for the registry, in its scenario's suite. */
+function registryCase(report: AuditReport, failing: readonly FindingType[]): Case {
+  const entries = notObservedEntries(report);
+  const head = `    <testcase${attrs({ classname: "registry", name: "declared-not-observed", time: "0" })}`;
+  if (entries.length === 0) return { xml: `${head}/>`, failed: false, error: false };
+  const body = xmlEscape(
+    entries.map((e) => `${e.split("|").slice(0, 2).join(" ")} is declared but no page stored it`).join("\n"),
+  );
+  if (!failing.includes("declared-not-observed"))
+    return {
+      xml: `${head}>\n      <system-out>${body}</system-out>\n    </testcase>`,
+      failed: false,
+      error: false,
+    };
+  const message = `${entries.length} declared entr${entries.length === 1 ? "y" : "ies"} never observed`;
+  return {
+    xml: `${head}>\n      <failure${attrs({ message, type: "declared-not-observed" })}>${body}</failure>\n    </testcase>`,
+    failed: true,
+    error: false,
+  };
+}
+
 export function renderJunit(report: AuditReport, failOn: readonly FindingType[]): string {
   const failing = failOn.length ? failOn : DEFAULT_JUNIT_FAILURES;
   let tests = 0;
@@ -75,6 +99,7 @@ export function renderJunit(report: AuditReport, failOn: readonly FindingType[])
   let errors = 0;
   const suites = report.options.scenarios.map((scenario) => {
     const cases = report.pages.filter((p) => p.scenario === scenario).flatMap((p) => pageCases(p, failing));
+    if (scenario === notObservedScenario(report)) cases.push(registryCase(report, failing));
     const f = cases.filter((c) => c.failed).length;
     const e = cases.filter((c) => c.error).length;
     tests += cases.length;
