@@ -260,27 +260,29 @@ export function createLedger(o: LedgerOptions): Ledger {
       refresh();
   });
   if (o.bridge !== false) {
-    // The bridge lives in the lazy part: requests that arrive while it loads are queued for it.
-    let backlog: unknown[] | undefined = [];
+    // The bridge lives in the lazy part: requests that arrive while it loads are queued for it. `hello`
+    // is answered here, and a lazy part that cannot load is reported, so the other side never waits.
+    const post = (m: object) => win.postMessage({ source: "cookie-ledger", v: 1, ...m }, "*");
+    const ready = (id?: string) => post({ type: "ready", id, sdk: VERSION, revision: registry.revision });
+    let backlog: { id: string; type: string }[] | undefined = [];
     win.addEventListener("message", (e) => {
       const d = e.data;
-      if (
-        e.source === win &&
-        backlog &&
-        d?.source === "cookie-ledger" &&
-        // Requests carry an id; before the lazy part loads, our only message on the window is `ready`.
-        d.id &&
-        backlog.push(d) < 2
-      )
-        extras().then((x) => {
-          x.bridge(win, ledger, backlog!);
-          backlog = undefined;
-        }, String);
+      // Requests carry an id; before the lazy part loads, our only message on the window is `ready`.
+      if (e.source !== win || !backlog || d?.source !== "cookie-ledger" || typeof d.id !== "string") return;
+      if (d.type === "hello") return ready(d.id);
+      if (backlog.push(d) < 2)
+        extras().then(
+          (x) => {
+            x.bridge(win, ledger, backlog!);
+            backlog = undefined;
+          },
+          (err) => {
+            for (const m of backlog!) post({ type: "result", id: m.id, ok: false, error: String(err) });
+            backlog = [];
+          },
+        );
     });
-    win.postMessage(
-      { source: "cookie-ledger", v: 1, type: "ready", sdk: VERSION, revision: registry.revision },
-      "*",
-    );
+    ready();
   }
   return ledger;
 }

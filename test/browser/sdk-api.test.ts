@@ -160,4 +160,22 @@ describe("SDK gating, consent and API (Chromium)", () => {
     expect(await page.evaluate(`${L}.consent.get().categories.marketing`)).toBe(true);
     await page.close();
   });
+
+  it("answers hello and reports a lazy part that cannot load, so the extension never waits", async () => {
+    const page = await open("");
+    await page.route("**/cookie-ledger-extras.js", (route) => route.fulfill({ status: 404, body: "" }));
+    const answers = await page.evaluate(async () => {
+      const got: { type: string; id?: string; ok?: boolean }[] = [];
+      window.addEventListener("message", (e) => {
+        if (e.data?.source === "cookie-ledger" && e.data.id) got.push(e.data);
+      });
+      const send = (m: object) => window.postMessage({ source: "cookie-ledger", v: 1, ...m }, "*");
+      send({ type: "hello", id: "h" });
+      send({ type: "inventory.get", id: "i" });
+      while (!got.some((m) => m.id === "i")) await new Promise((r) => setTimeout(r, 20));
+      return got.filter((m) => m.id).map((m) => `${m.type} ${m.id} ${m.ok ?? ""}`);
+    });
+    expect(answers).toEqual(expect.arrayContaining(["ready h ", "result i false"]));
+    await page.close();
+  });
 });
