@@ -188,4 +188,5 @@ Options:
   --extension DIR       load an unpacked extension into every profile
   --browser PATH        Chromium binary (default $CHROME_PATH or /usr/bin/chromium)
 
-Exit codes: 0 done, 1 findings named by --fail-on, 2 bad arguments, 3 the audit could not run.`;
+Exit codes: 0 done, 1 findings named by --fail-on, 2 bad arguments, 3 the audit could not run (no browser,
+or not a single page could be loaded).`;

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAuditArgs } from "../../scripts/audit/options.ts";
 import { runAudit } from "../../scripts/audit/run.ts";
 import type { AuditReport } from "../../scripts/audit/types.ts";
+import { main } from "../../scripts/cli/main.ts";
+import { makeTempDir, removeTempDir } from "../support/temp.ts";
 
 const require = createRequire(import.meta.url);
 const dist = (file: string) => readFileSync(require.resolve(`vanilla-cookieconsent/dist/${file}`), "utf8");
@@ -115,6 +117,25 @@ describe("audit with autoconsent on pages without the SDK", () => {
       const stalled = page("/stall", scenario);
       expect(stalled.status, scenario).toBe("ok");
       expect(stalled.items.map((i) => i.name)).toEqual(["early"]);
+    }
+  });
+
+  it("exits 3 through the CLI when not a single page could be loaded", async () => {
+    const dir = makeTempDir("audit-unreachable");
+    try {
+      const lines: string[] = [];
+      const io = {
+        out: (t: string) => lines.push(t),
+        err: (t: string) => lines.push(t),
+        isTTY: false,
+        cwd: dir,
+      };
+      expect(
+        await main(["audit", "http://127.0.0.1:1/", "--depth=0", "--format=json", "--registry=none"], io),
+      ).toBe(3);
+      expect(lines.join("\n")).toMatch(/no page could be audited/);
+    } finally {
+      removeTempDir(dir);
     }
   });
 

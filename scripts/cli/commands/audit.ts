@@ -32,6 +32,10 @@ export const auditCommand: Command = {
     const written = writeReports(report, resolve(io.cwd, options.out), options.formats, options.failOn);
     io.out(renderText(report));
     for (const [format, path] of Object.entries(written)) io.out(`${format} report: ${path}`);
+    if (report.pages.every((p) => p.status === "error")) {
+      io.err("cookie-ledger audit: no page could be audited");
+      return 3;
+    }
     const failing = failingCount(report, options.failOn);
     if (failing > 0) {
       io.out(`${failing} finding(s) of a type named by --fail-on (${options.failOn.join(", ")})`);
