@@ -141,7 +141,18 @@ async function buildExtension() {
 async function buildPropertySet() {
   const dir = at("test/fixtures/property-set/js");
   if (!existsSync(dir)) return;
-  const pages = ["www", "login", "im", "im-widget", "open", "appcenter", "open-drp", "h5", "club"];
+  const pages = [
+    "www",
+    "login",
+    "im",
+    "im-widget",
+    "open",
+    "appcenter",
+    "open-drp",
+    "h5",
+    "club",
+    "adversarial",
+  ];
   await esbuild.build({
     entryPoints: pages.map((page) => join(dir, `${page}.ts`)),
     outdir: join(dist, "property-set"),
