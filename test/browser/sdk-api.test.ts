@@ -2,10 +2,12 @@
  * The SDK's gating, consent record, cross-tab behaviour, events, inventory, clear() and page bridge in
  * Chromium on a purpose-built page (test/browser/sdk-page.ts).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { L, ORIGIN, sdkPages } from "./sdk-page.ts";
+import { L, ORIGIN, registry, sdkPages } from "./sdk-page.ts";
 
-const { open, browser } = sdkPages();
+const { open, browser, serve } = sdkPages();
 
 describe("SDK gating, consent and API (Chromium)", () => {
   it("runs gated scripts in document order once consented, including ones inserted later, and asks for a reload on revocation", async () => {
@@ -162,8 +164,18 @@ describe("SDK gating, consent and API (Chromium)", () => {
   });
 
   it("answers hello and reports a lazy part that cannot load, so the extension never waits", async () => {
-    const page = await open("");
-    await page.route("**/cookie-ledger-extras.js", (route) => route.fulfill({ status: 404, body: "" }));
+    // The core served from a folder without its lazy part (a URL no earlier test cached).
+    const dir = `/t/${Math.random().toString(36).slice(2)}`;
+    serve(
+      `${dir}/cookie-ledger.js`,
+      readFileSync(join(import.meta.dirname, "../../dist/sdk/cookie-ledger.js"), "utf8"),
+    );
+    const page = await open(
+      "",
+      "",
+      `<!doctype html><html><head><script type="application/json" id="cookie-ledger-registry">${JSON.stringify(registry)}</script><script src="${dir}/cookie-ledger.js"></script></head><body></body></html>`,
+    );
+    await page.route(`**${dir}/cookie-ledger-extras.js`, (route) => route.fulfill({ status: 404, body: "" }));
     const answers = await page.evaluate(async () => {
       const got: { type: string; id?: string; ok?: boolean }[] = [];
       window.addEventListener("message", (e) => {
