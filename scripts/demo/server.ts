@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Registry } from "../../shared/registry/schema.ts";
 import { type Certificate, makeCertificate } from "./certificate.ts";
 import { findHost, HOSTS, hostResolverRules, type PropertyHost } from "./hosts.ts";
@@ -173,6 +173,20 @@ async function dynamicRoute(
       body: ctx.registryJson,
     };
   }
+  // The SDK's lazily loaded extras, its UI and its worker guards, served next to the core like a site would.
+  const guard = {
+    "/cookie-ledger-extras.js": "cookie-ledger-extras.js",
+    "/cookie-ledger-ui.js": "cookie-ledger-ui.js",
+    "/cookie-ledger-ui.css": "cookie-ledger-ui.css",
+    "/cookie-ledger-worker.js": "cookie-ledger-worker.js",
+    "/cookie-ledger-sw.js": "sw.js",
+  }[url.pathname];
+  if (guard && existsSync(join(dirname(ctx.paths.sdk), guard)))
+    return {
+      status: 200,
+      headers: { "content-type": contentType(guard) },
+      body: readFileSync(join(dirname(ctx.paths.sdk), guard), "utf8"),
+    };
   if (url.pathname === "/cookie-ledger.js") {
     return existsSync(ctx.paths.sdk)
       ? {
