@@ -6,7 +6,7 @@
  * `indexOf` per middle segment: no regular expression, no backtracking.
  */
 import type { MatchResult } from "../shared/match/types.ts";
-import type { Registry, RegistryEntry, StorageKind } from "./types.ts";
+import type { Registry, StorageKind } from "./types.ts";
 
 export type Classify = (
   kind: StorageKind,
@@ -15,14 +15,13 @@ export type Classify = (
   path?: string,
 ) => MatchResult | undefined;
 
-interface Compiled {
-  e: RegistryEntry;
-  i: number;
-  c: MatchResult["category"];
+/** A compiled entry is its own match result (callers only read `entry`, `index`, `category`). */
+interface Compiled extends MatchResult {
   /** Literal segments between stars. */
   s: string[];
   /** Literal length. */
   l: number;
+  /** Normalised declared domain. */
   d?: string;
 }
 
@@ -31,9 +30,7 @@ const norm = (d: string) =>
     .trim()
     .toLowerCase()
     .replace(/^\.|\.$/g, "");
-/** RFC 6265 domain-match; IP addresses only match themselves. */
-const under = (h: string, d: string) =>
-  h === d || (h.endsWith(`.${d}`) && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(h));
+
 /** RFC 6265 path-match. */
 const pathIn = (p: string, c: string) =>
   p === c || (p.startsWith(c) && (c.endsWith("/") || p[c.length] === "/"));
@@ -52,9 +49,9 @@ function parse(g: string): string[] {
   return s;
 }
 
+/** Glob test for entries with at least one star (exact names are looked up by name). */
 function test({ s, l }: Compiled, n: string): boolean {
   const last = s[s.length - 1]!;
-  if (s.length < 2) return n === last;
   if (n.length < l || !n.startsWith(s[0]!) || !n.endsWith(last)) return false;
   let p = s[0]!.length;
   const end = n.length - last.length;
@@ -71,60 +68,53 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
   const exact = new Map<string, Compiled[]>();
   const globs: Compiled[] = [];
   const list: Compiled[] = [];
-  registry.entries.forEach((e, i) => {
-    const c = e.category ?? (e.purpose ? registry.purposes[e.purpose]?.category : undefined);
-    const s = parse(e.name);
-    if (c) list.push({ e, i, c, s, l: s.join("").length, d: (e.domain && norm(e.domain)) || undefined });
+  registry.entries.forEach((entry, index) => {
+    const category = entry.category ?? (entry.purpose && registry.purposes[entry.purpose]?.category);
+    const s = parse(entry.name);
+    if (category)
+      list.push({ entry, index, category, s, l: s.join("").length, d: entry.domain && norm(entry.domain) });
   });
   // Most specific first: exact name; more literal characters; longer declared domain; longer path;
   // a declared `partitioned`; then registry order.
   const dl = (x: Compiled) => (x.d ? x.d.length : -1);
-  const pl = (x: Compiled) => x.e.path?.length ?? 0;
-  const pq = (x: Compiled) => +(x.e.partitioned !== undefined);
+  const pl = (x: Compiled) => x.entry.path?.length ?? 0;
+  const pq = (x: Compiled) => +(x.entry.partitioned !== undefined);
   list.sort(
     (a, b) =>
-      +(b.s.length < 2) - +(a.s.length < 2) ||
+      +!b.s[1] - +!a.s[1] ||
       b.l - a.l ||
       dl(b) - dl(a) ||
       pl(b) - pl(a) ||
       pq(b) - pq(a) ||
-      a.i - b.i,
+      a.index - b.index,
   );
   for (const c of list) {
     const k = c.s[0]!;
-    if (c.s.length > 1) globs.push(c);
+    if (c.s[1] !== undefined) globs.push(c);
     else exact.set(k, [...(exact.get(k) ?? []), c]);
   }
   let lastRaw: string | undefined;
   let host = "";
+  let ip = false;
   let inProps = false;
-  // Domain-match results for the current host, by declared domain.
-  let seen = new Map<string, boolean>();
-  const inDomain = (d: string) => {
-    let r = seen.get(d);
-    if (r === undefined) {
-      r = under(host, d);
-      seen.set(d, r);
-    }
-    return r;
-  };
-  const accepts = (c: Compiled, kind: StorageKind, name: string, path: string) =>
-    c.e.kind === kind &&
-    (c.d ? inDomain(c.d) : inProps) &&
-    (kind !== "cookie" || ((!c.e.path || pathIn(path, c.e.path)) && !c.e.partitioned)) &&
-    test(c, name);
-  const first = (list: Compiled[] | undefined, kind: StorageKind, name: string, path: string) => {
-    if (list) for (const x of list) if (accepts(x, kind, name, path)) return x;
-  };
+  /** RFC 6265 domain-match of the current host; IP addresses only match themselves. */
+  const under = (d: string) => host === d || (!ip && host.endsWith(`.${d}`));
+  const first = (list: Compiled[] | undefined, kind: StorageKind, name: string, path: string, glob?: 1) =>
+    list?.find(
+      (c) =>
+        c.entry.kind === kind &&
+        (c.d ? under(c.d) : inProps) &&
+        (kind !== "cookie" || ((!c.entry.path || pathIn(path, c.entry.path)) && !c.entry.partitioned)) &&
+        (!glob || test(c, name)),
+    );
   return (kind, name, rawHost, path = "/") => {
     if (rawHost !== lastRaw) {
       lastRaw = rawHost;
       host = norm(rawHost);
-      seen = new Map();
-      inProps = props.some((p) => under(host, p));
+      ip = /^(\d{1,3}\.){3}\d{1,3}$|:/.test(host);
+      inProps = props.some(under);
     }
     // Exact entries all rank before globs, and each list is in rank order: the first accepted one wins.
-    const c = first(exact.get(name), kind, name, path) ?? first(globs, kind, name, path);
-    return c && { entry: c.e, index: c.i, category: c.c };
+    return first(exact.get(name), kind, name, path) ?? first(globs, kind, name, path, 1);
   };
 }
