@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Run id for the harness's temp folders; fails the run if a browser or temp folder survives it.
     globalSetup: ["test/support/global-setup.ts"],
+    // vitest's own report, then one plain "Tests: N passed, N failed" closing line.
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });
