@@ -81,7 +81,7 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
   const pq = (x: Compiled) => +(x.entry.partitioned !== undefined);
   list.sort(
     (a, b) =>
-      +!b.s[1] - +!a.s[1] ||
+      +(b.s.length < 2) - +(a.s.length < 2) ||
       b.l - a.l ||
       dl(b) - dl(a) ||
       pl(b) - pl(a) ||

@@ -30,10 +30,6 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
     const body = value!.slice(2, cut);
     const a = JSON.parse(decodeURIComponent(body));
     const [bits, revision, at, source, id] = a;
-    const categories = {} as ConsentRecord["categories"];
-    OPTIONAL.forEach((c, i) => {
-      categories[c] = !!(bits & (1 << i));
-    });
     if (
       value!.startsWith("1.") &&
       checksum(body) === value!.slice(cut + 1) &&
@@ -44,8 +40,10 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
       at > 0 &&
       SOURCES.includes(source) &&
       typeof id === "string"
-    )
-      return { categories, revision, at, source, id };
+    ) {
+      const categories = Object.fromEntries(OPTIONAL.map((c, i) => [c, !!(bits & (1 << i))]));
+      return { categories: categories as ConsentRecord["categories"], revision, at, source, id };
+    }
   } catch {}
 }
 
