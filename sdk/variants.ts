@@ -12,14 +12,14 @@ export function siteOf(host: string, properties: readonly string[]): string | un
 export function domainsOf(host: string, properties: readonly string[]): string[] {
   const site = siteOf(host, properties);
   const out = [host];
-  while (site && host !== site) out.push((host = host.slice(host.indexOf(".") + 1)));
+  for (let h = host; site && h !== site; out.push(h)) h = h.slice(h.indexOf(".") + 1);
   return out;
 }
 
 /** Every cookie path that matches `pathname` (RFC 6265 §5.1.4): `/a/b` → `/`, `/a`, `/a/`, `/a/b`. */
 export function pathsOf(pathname: string): string[] {
   const out = new Set(["/"]);
-  for (let i = 0; (i = pathname.indexOf("/", i + 1)) > 0; )
+  for (let i = pathname.indexOf("/", 1); i > 0; i = pathname.indexOf("/", i + 1))
     out.add(pathname.slice(0, i)).add(pathname.slice(0, i + 1));
   return [...out.add(pathname)];
 }
