@@ -60,7 +60,70 @@ export function sidecarCookies(file: string, now = Date.now()): string[] {
   );
 }
 
-/** A page's HTML with the SDK tag first in `<head>` when asked for and built, else without it. */
+/**
+ * A page's HTML with the SDK tag first in `<head>` when asked for and built, else without it. With the SDK the
+ * page is an integrated site: its third-party tags marked `data-sdk-gate` are served gated (`gateTags`).
+ */
 export function renderPage(html: string, withSdk: boolean): string {
-  return html.replace(SDK_PLACEHOLDER, withSdk ? SDK_TAG : "");
+  return gateTags(html.replace(SDK_PLACEHOLDER, withSdk ? SDK_TAG : ""), withSdk);
+}
+
+/**
+ * Marker on a fixture's third-party tag (`<img>` or `<iframe>`) naming the category a site adopting Cookie
+ * Ledger gates it under. Only our own fixture markup carries it.
+ */
+export const GATE_ATTRIBUTE = "data-sdk-gate";
+const GATE_CATEGORIES = new Set(["functional", "analytics", "marketing"]);
+const GATED_TAG = /<(img|iframe)(\s[^>]*)>/g;
+const ATTRIBUTE = /\s+([a-z][a-z0-9-]*)(?:="([^"]*)")?/gy;
+
+/**
+ * Runs once the SDK starts a gated pixel: creates the `<img>` from the script's `data-img-*` attributes, right
+ * after the script. Fixed text: the pixel's URL travels in an attribute.
+ */
+export const PIXEL_LOADER =
+  '{const s=document.currentScript,i=document.createElement("img");for(const a of s.attributes)if(a.name.startsWith("data-img-"))i.setAttribute(a.name.slice(9),a.value);s.after(i)}';
+
+/**
+ * Without the SDK: the `data-sdk-gate` markers are removed, nothing else changes. With it (sdk/gate.ts):
+ * `<iframe data-sdk-gate="c" src="u" …>` becomes `<iframe data-category="c" data-src="u" …>`, and
+ * `<img data-sdk-gate="c" src="u" …>` a `<script type="text/plain" data-category="c" data-img-src="u" …>` that
+ * creates the image (`PIXEL_LOADER`).
+ */
+export function gateTags(html: string, withSdk: boolean): string {
+  return html.replace(GATED_TAG, (tag, name: string, rest: string) => {
+    if (!rest.includes(GATE_ATTRIBUTE)) return tag;
+    const attributes = parseAttributes(rest);
+    const category = attributes.get(GATE_ATTRIBUTE) ?? "";
+    if (!GATE_CATEGORIES.has(category)) throw new Error(`${GATE_ATTRIBUTE}="${category}": not a category`);
+    // Without the SDK the page is served byte for byte as before the marker was added.
+    if (!withSdk) return tag.replace(` ${GATE_ATTRIBUTE}="${category}"`, "");
+    attributes.delete(GATE_ATTRIBUTE);
+    const gated = new Map([["data-category", category]]);
+    if (name === "iframe") {
+      for (const [k, v] of attributes) gated.set(k === "src" ? "data-src" : k, v);
+      return `<iframe${serialize(gated)}>`;
+    }
+    for (const [k, v] of attributes) gated.set(`data-img-${k}`, v);
+    return `<script type="text/plain"${serialize(gated)}>${PIXEL_LOADER}</script>`;
+  });
+}
+
+/** A start tag's double-quoted attributes after its name, in order; throws on markup it cannot read exactly. */
+function parseAttributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTRIBUTE.lastIndex = 0;
+  let at = 0;
+  for (let m = ATTRIBUTE.exec(text); m; m = ATTRIBUTE.exec(text)) {
+    out.set(m[1]!, m[2] ?? "");
+    at = ATTRIBUTE.lastIndex;
+  }
+  if (text.slice(at).trim() !== "" && text.slice(at).trim() !== "/")
+    throw new Error(`cannot read the attributes of a gated tag: ${text}`);
+  return out;
+}
+
+/** Attributes back as markup; values are source text (entities kept as written, never a `"`). */
+function serialize(attributes: Map<string, string>): string {
+  return [...attributes].map(([k, v]) => ` ${k}="${v}"`).join("");
 }

@@ -113,7 +113,7 @@ interface HandlerContext {
   sdkDefault: boolean;
   sessions: Sessions;
   requests: LoggedRequest[];
-  /** Set-Cookie values after the www host's server-side consent filter (server-filter.ts). */
+  /** Set-Cookie values after the server-side consent filter (server-filter.ts). */
   consentBound: ReturnType<typeof consentBoundCookies>;
 }
 
@@ -130,8 +130,12 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
     time: Date.now(),
   });
   if (!host) return send(res, { status: 404, body: `unknown host ${hostHeader}\n` });
+  const sdk = sdkMode(ctx, req, url);
+  // In SDK mode every first-party response's Set-Cookie values pass the server-side filter (server-filter.ts).
+  const bound = (cookies: string[] = []) =>
+    ctx.consentBound(host.name, url, req.headers.cookie, cookies, sdk && host.role === "first-party");
   const route = await dynamicRoute(ctx, host, req, url);
-  if (route) return send(res, route);
+  if (route) return send(res, route.cookies ? { ...route, cookies: bound(route.cookies) } : route);
   if (req.method !== "GET" && req.method !== "HEAD")
     return send(res, { status: 405, body: "method not allowed\n" });
 
@@ -142,20 +146,35 @@ async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResp
   const file = asset ?? resolveFile(join(ctx.paths.sites, host.name), url.pathname);
   if (!file) return send(res, { status: 404, body: "not found\n" });
   let body: string | Buffer = readFileSync(file);
-  if (file.endsWith(".html")) {
-    const sdkParam = url.searchParams.get("sdk");
-    const wantsSdk = sdkParam === null ? ctx.sdkDefault : sdkParam === "1";
-    body = renderPage(body.toString("utf8"), wantsSdk && existsSync(ctx.paths.sdk));
-  }
+  if (file.endsWith(".html")) body = renderPage(body.toString("utf8"), sdk);
   send(
     res,
-    {
-      status: 200,
-      headers: { "content-type": contentType(file) },
-      cookies: ctx.consentBound(host.name, url, req.headers.cookie, sidecarCookies(file)),
-    },
+    { status: 200, headers: { "content-type": contentType(file) }, cookies: bound(sidecarCookies(file)) },
     body,
   );
+}
+
+/** A page's `?sdk=1` / `?sdk=0`, else the server's default; the SDK only when it is built. */
+function pageWantsSdk(ctx: HandlerContext, url: URL): boolean {
+  const param = url.searchParams.get("sdk");
+  return (param === null ? ctx.sdkDefault : param === "1") && existsSync(ctx.paths.sdk);
+}
+
+/**
+ * Whether a response belongs to a page served with the SDK (an integrated site). A navigation is its own page;
+ * a subresource belongs to the page named by its `Referer` when that carries `?sdk=` (same-origin requests
+ * send the full URL), else to the server's default.
+ */
+function sdkMode(ctx: HandlerContext, req: IncomingMessage, url: URL): boolean {
+  if (url.searchParams.has("sdk") || req.headers["sec-fetch-mode"] === "navigate")
+    return pageWantsSdk(ctx, url);
+  let referer: URL | undefined;
+  try {
+    referer = req.headers.referer ? new URL(req.headers.referer) : undefined;
+  } catch {
+    referer = undefined;
+  }
+  return pageWantsSdk(ctx, referer?.searchParams.has("sdk") ? referer : url);
 }
 
 async function dynamicRoute(

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type { ObservedItem } from "../../shared/model.ts";
-import { collectStorage } from "../support/collect.ts";
+import { clearStorage, collectStorage } from "../support/collect.ts";
+import type { SdkScenario } from "../support/ground-truth.ts";
 import { visit } from "../support/property-set.ts";
 
 export interface TruthItem {
@@ -74,12 +75,44 @@ export async function serveExtras(context: BrowserContext) {
 /** Visits a page and returns the keys of everything stored afterwards (read through CDP). */
 export async function visitAndCollect(page: Page, url: string, origins: string[] = []): Promise<Set<string>> {
   await visit(page, url);
-  // The SDK purges HTTP-set cookies on `load` and on cookie change events. A cookieStore round trip shares
-  // the channel those events come through, so pending ones are delivered by the time it answers; one more
-  // task lets the SDK's handler run.
+  await settle(page);
+  return new Set((await collectStorage(page, { origins })).map(key));
+}
+
+/**
+ * Waits for the SDK's pending purges. It purges HTTP-set cookies on `load` and on cookie change events; a
+ * cookieStore round trip shares the channel those events come through, so pending ones are delivered by the
+ * time it answers, and one more task lets the SDK's handler run.
+ */
+async function settle(page: Page) {
   await page.evaluate(async () => {
     await (window as never as { cookieStore: { getAll(): Promise<unknown> } }).cookieStore.getAll();
     await new Promise((r) => setTimeout(r, 0));
   });
-  return new Set((await collectStorage(page, { origins })).map(key));
+}
+
+/**
+ * A page of the property set served with the SDK, visited alone in an emptied profile under a ground-truth
+ * scenario (`sdkMode.scenarios`): the decision is taken on the page, which is then loaded again so that HTTP
+ * responses see the consent cookie. Returns everything stored afterwards, read through CDP.
+ */
+export async function visitInScenario(
+  page: Page,
+  url: string,
+  scenario: SdkScenario,
+  origins: readonly string[],
+): Promise<ObservedItem[]> {
+  await clearStorage(page.context(), origins);
+  if (scenario.decision) {
+    await visit(page, url);
+    await page.evaluate(
+      (d) =>
+        (window as never as { cookieLedger: { consent: Record<string, () => Promise<unknown>> } })
+          .cookieLedger.consent[d]!(),
+      scenario.decision,
+    );
+  }
+  await visit(page, url);
+  await settle(page);
+  return collectStorage(page);
 }

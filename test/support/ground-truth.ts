@@ -72,6 +72,37 @@ export interface TruthWithConsent {
   items: TruthItem[];
 }
 
+export type SdkScenarioName = "no-decision" | "reject-all" | "accept-all" | "accept-all-gpc";
+
+/** One situation of a page served with the SDK: the decision taken (then the page is loaded again). */
+export interface SdkScenario {
+  /** The `cookieLedger.consent` call, or null for no decision. */
+  decision: "acceptAll" | "rejectAll" | null;
+  /** The browser sends Global Privacy Control. */
+  gpc?: boolean;
+  /** Categories of the page's items that are stored; null = undeclared items. */
+  stores: (Category | null)[];
+}
+
+/** An item that breaks the SDK-mode rule on a page, in the scenarios named. */
+export interface SdkException {
+  url: string;
+  item: ItemRef;
+  scenarios: SdkScenarioName[];
+  /** Whether it is stored there, against the rule. */
+  stored: boolean;
+  reason: string;
+}
+
+/** What the pages store with the SDK, by rule (see `sdkModeItems`). */
+export interface TruthSdkMode {
+  description: string;
+  scenarios: Record<SdkScenarioName, SdkScenario>;
+  /** Written by the SDK itself once a decision exists, on every page. */
+  sdkItems: (Pick<TruthItem, "kind" | "name" | "category"> & { note: string })[];
+  exceptions: SdkException[];
+}
+
 export interface GroundTruth {
   format: "cookie-ledger-ground-truth/1";
   description: string;
@@ -79,10 +110,36 @@ export interface GroundTruth {
   pages: TruthPage[];
   flows: TruthFlow[];
   withConsent?: TruthWithConsent[];
+  sdkMode: TruthSdkMode;
 }
 
 export function loadGroundTruth(path = propertySetPaths().groundTruth): GroundTruth {
   return JSON.parse(readFileSync(path, "utf8")) as GroundTruth;
+}
+
+/**
+ * The ground-truth items a page served with the SDK stores in a scenario: its items and those it stores only
+ * with consent (`withConsent`) whose category the scenario stores, with the listed exceptions applied. The
+ * SDK's own items (`isSdkItem`) come on top once a decision exists.
+ */
+export function sdkModeItems(truth: GroundTruth, url: string, scenario: SdkScenarioName): TruthItem[] {
+  const page = truth.pages.find((p) => p.url === url);
+  if (!page) throw new Error(`no page ${url} in the ground truth`);
+  const { stores } = truth.sdkMode.scenarios[scenario];
+  const candidates = [
+    ...page.items,
+    ...(truth.withConsent ?? []).filter((w) => w.url === url).flatMap((w) => w.items),
+  ];
+  const exceptions = truth.sdkMode.exceptions.filter((e) => e.url === url && e.scenarios.includes(scenario));
+  return candidates.filter((item) => {
+    const exception = exceptions.find((e) => refersTo(e.item, item));
+    return exception ? exception.stored : stores.includes(item.category);
+  });
+}
+
+/** Whether an item is one the SDK itself writes (its consent record and log). */
+export function isSdkItem(truth: GroundTruth, item: Pick<ItemRef, "kind" | "name">): boolean {
+  return truth.sdkMode.sdkItems.some((i) => i.kind === item.kind && i.name === item.name);
 }
 
 /** Identity of a stored item: kind, name, where (domain or origin), path and partition. */
