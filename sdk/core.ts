@@ -1,5 +1,6 @@
 /** The internal surface the per-realm hooks use; one per ledger (state lives in the ledger instance). */
 import type { Fn } from "./hooks/util.ts";
+import type { WorkerSettings } from "./realms/workers.ts";
 import type { StorageKind, WriteRecord } from "./types.ts";
 
 /** A window with its realm's constructors. */
@@ -37,6 +38,11 @@ export interface Core {
   allowed(category: string | undefined): boolean;
   /** Categories of gated scripts that ran. */
   ran: Set<string>;
+  /** Storage proxies handed out by the `localStorage`/`sessionStorage` getters → their real object. */
+  px: WeakMap<object, Storage>;
+  /** The worker guard's URL and the settings a new worker starts with (realms/workers.ts). */
+  wg?: string;
+  ws: () => Omit<WorkerSettings, "u">;
 }
 
 /** Safe gate: an internal error means "not stored". */

@@ -41,6 +41,7 @@ type G = Window & { cookieLedger?: ReturnType<typeof createLedger> };
       gpc: ds.gpc?.split(",").filter(Boolean) as OptionalCategory[] | undefined,
       extras: () =>
         import(/* @vite-ignore */ new URL("cookie-ledger-extras.js", base).href) as Promise<Extras>,
+      workerGuard: new URL("cookie-ledger-worker.js", base).href,
     });
   } catch (e) {
     console.error("Cookie Ledger did not start:", e);

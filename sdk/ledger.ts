@@ -4,6 +4,7 @@ import type { Core, Pending, Realm } from "./core.ts";
 import { nativeStorage } from "./hooks/storage.ts";
 import type { Fn } from "./hooks/util.ts";
 import { purge } from "./purge.ts";
+import { createSafetyNet } from "./sweep.ts";
 import { createQueue } from "./queue.ts";
 import { patchRealm } from "./realm.ts";
 import { decodeRecord, encodeRecord, OPTIONAL, randomId } from "./record.ts";
@@ -156,8 +157,23 @@ export function createLedger(o: LedgerOptions): Ledger {
     gates: [],
     allowed,
     ran: new Set(),
+    px: new WeakMap(),
+    wg: o.workerGuard,
+    // Workers have no web storage: they get the declarations of the other stores only.
+    ws: () => ({
+      r: { ...registry, entries: registry.entries.filter((e) => !e.kind.endsWith("nStorage")) },
+      a: get().categories,
+      b: o.policy === "block",
+      h: host,
+    }),
   };
-  const sweep = () => purge(c, (kind, name) => !allowed(classify(kind, name)?.category));
+  const net = createSafetyNet(
+    c,
+    (kind, name) => !allowed(classify(kind, name)?.category),
+    emit,
+    () => get().categories,
+  );
+  const sweep = net.sweep;
 
   const get = (): Consent => {
     const categories = {} as Consent["categories"];
@@ -167,7 +183,7 @@ export function createLedger(o: LedgerOptions): Ledger {
   const apply = (from: ConsentSource, prev: Consent["categories"], logged?: ConsentRecord) => {
     queue.replay((h) => granted(h.category));
     for (const g of c.gates) g();
-    const purged = sweep();
+    const purged = sweep(false);
     const change: ConsentChange = {
       consent: get(),
       from,
@@ -217,7 +233,9 @@ export function createLedger(o: LedgerOptions): Ledger {
     },
     writes: () => writes.slice(-MAX_WRITES),
     inventory: () =>
-      extras().then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice(-MAX_WRITES) })),
+      extras()
+        .then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice(-MAX_WRITES) }))
+        .then((r) => ({ ...r, findings: [...r.findings, ...net.findings] })),
     clear(category) {
       if (!OPTIONAL.includes(category))
         return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));

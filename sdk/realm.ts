@@ -4,7 +4,10 @@ import { createGate } from "./gate.ts";
 import { hookAsyncStores } from "./hooks/async-stores.ts";
 import { hookCookie } from "./hooks/cookie.ts";
 import { hookFrames } from "./hooks/frames.ts";
+import { unwrapStorage } from "./hooks/prototypes.ts";
 import { hookStorage, nativeStorage } from "./hooks/storage.ts";
+import { hookPopups } from "./realms/popups.ts";
+import { hookWorkers } from "./realms/workers.ts";
 
 export function patchRealm(win: Window, c: Core) {
   const w = win as Realm;
@@ -12,7 +15,10 @@ export function patchRealm(win: Window, c: Core) {
   if (ss) c.sess.add(ss);
   hookCookie(w, c);
   hookStorage(w, c);
+  unwrapStorage(w, c);
   hookAsyncStores(w, c);
+  hookPopups(w, c);
+  hookWorkers(w, c.wg, c.ws);
   const scan = hookFrames(w, c);
   const gate = createGate(w.document, c);
   // Parser-inserted frames and gated elements: mutation records are delivered before each parser-run script.

@@ -1,6 +1,6 @@
 /** Public types of the in-page SDK (docs/sdk.md). */
 import type { Category, OptionalCategory } from "../shared/categories.ts";
-import type { ConsentState, ObservedItem } from "../shared/model.ts";
+import type { ConsentState, Finding, ObservedItem } from "../shared/model.ts";
 import type { BridgeInventory, ConsentSource } from "../shared/protocol/bridge.ts";
 import type { Registry, RegistryEntry, StorageKind } from "../shared/registry/schema.ts";
 
@@ -32,6 +32,8 @@ export interface LedgerOptions {
   window?: Window;
   /** Loads the lazy part (inventory, consent log, dev warnings). The ESM build bundles it. */
   extras?: () => Promise<Extras>;
+  /** URL of dist/sdk/cookie-ledger-worker.js: workers the page starts run it first (docs/sdk.md). */
+  workerGuard?: string;
   /** Answer the extension's content script over window messages (default `true`). */
   bridge?: boolean;
 }
@@ -122,6 +124,10 @@ export interface Ledger {
   clear(category: OptionalCategory): Promise<PurgeResult>;
   on(event: "write" | "blocked" | "undeclared", fn: (w: WriteRecord) => void): () => void;
   on(event: "consent", fn: (c: ConsentChange) => void): () => void;
+  /** The safety net removed an item stored while its category was refused. */
+  on(event: "finding", fn: (f: Finding) => void): () => void;
+  /** A safety-net sweep finished. */
+  on(event: "sweep", fn: (r: PurgeResult) => void): () => void;
   register(entries: RegistryEntry[]): void;
   /** Intercept another same-origin realm (iframe, popup). Idempotent. */
   patch(win: Window): void;

@@ -73,6 +73,7 @@ export function hookStorage(w: Realm, c: Core) {
           target = t;
           if (name[0] === "s") c.sess.add(t);
           proxy = new Proxy(t, handler);
+          c.px.set(proxy, t);
         }
         return proxy;
       },
