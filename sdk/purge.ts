@@ -15,43 +15,41 @@ export async function purge(
   doomed: (kind: StorageKind, name: string) => boolean,
 ): Promise<PurgeResult> {
   const { win, n } = c;
-  const loc = win.location;
+  const { hostname: domain, origin, pathname, protocol } = win.location;
+  const doc = win.document;
   const removed: ObservedItem[] = [];
   const unreachable: ObservedItem[] = [];
-  const item = (kind: StorageKind, name: string): ObservedItem =>
-    kind === "cookie" ? { kind, name, domain: loc.hostname } : { kind, name, origin: loc.origin };
-  const jar = () => cookieNames(n.cookie.get!.call(win.document));
+  const gone = (kind: StorageKind, name: string) => removed.push({ kind, name, origin });
+  const jar = () => cookieNames(n.cookie.get!.call(doc));
   const names = new Set(jar().filter((name) => doomed("cookie", name)));
   for (const name of names)
-    for (const s of deletions(name, loc.hostname, c.properties, loc.pathname, loc.protocol === "https:"))
-      n.cookie.set!.call(win.document, s);
+    for (const s of deletions(name, domain, c.properties, pathname, protocol === "https:"))
+      n.cookie.set!.call(doc, s);
   const left = jar();
-  for (const name of names) (left.includes(name) ? unreachable : removed).push(item("cookie", name));
+  for (const name of names)
+    (left.includes(name) ? unreachable : removed).push({ kind: "cookie", name, domain });
   for (const [kind, s] of [
     ["localStorage", n.ls],
     ["sessionStorage", n.ss],
-  ] as const) {
-    if (!s) continue;
-    const keys: string[] = [];
-    for (let i = 0; i < s.length; i++) keys.push(s.key(i)!);
-    for (const k of keys)
-      if (doomed(kind, k)) {
-        n.rm.call(s, k);
-        removed.push(item(kind, k));
-      }
-  }
+  ] as const)
+    if (s)
+      for (const k of Array.from({ length: s.length }, (_, i) => s.key(i)!))
+        if (doomed(kind, k)) {
+          n.rm.call(s, k);
+          gone(kind, k);
+        }
   try {
     for (const { name } of await win.indexedDB.databases())
       if (name && doomed("indexedDB", name)) {
         n.idel!.call(win.indexedDB, name);
-        removed.push(item("indexedDB", name));
+        gone("indexedDB", name);
       }
   } catch {}
   try {
     for (const name of await win.caches.keys())
       if (doomed("cacheStorage", name)) {
         await n.cdel!.call(win.caches, name);
-        removed.push(item("cacheStorage", name));
+        gone("cacheStorage", name);
       }
   } catch {}
   return { removed, unreachable };
