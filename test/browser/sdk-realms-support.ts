@@ -13,6 +13,7 @@ const PAGE = "https://www.dingtalk.com/adversarial/";
 
 type Ledger = {
   on(ev: string, f: () => void): void;
+  inventory(): Promise<{ findings: { type: string; item: { kind: string; name: string } }[] }>;
   consent: Record<string, () => Promise<unknown>>;
 };
 
@@ -41,16 +42,21 @@ export async function storedAfterRun(page: Page, sdk: boolean, sweep = sdk): Pro
     });
   });
   const results = JSON.parse((await page.getAttribute("html", "data-results")) ?? "{}");
+  const findings: string[] = [];
   if (sweep)
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          const L = (window as never as { cookieLedger?: Ledger }).cookieLedger;
-          if (!L) return done();
-          // The safety net sweeps on visibilitychange and reports each sweep.
-          L.on("sweep", done);
+    findings.push(
+      ...(await page.evaluate(async () => {
+        const L = (window as never as { cookieLedger: Ledger }).cookieLedger;
+        // The safety net sweeps on visibilitychange and reports each sweep.
+        await new Promise((done) => {
+          L.on("sweep", () => done(undefined));
           document.dispatchEvent(new Event("visibilitychange"));
-        }),
+        });
+        const { findings } = await L.inventory();
+        return findings
+          .filter((f) => f.type === "present-while-blocked")
+          .map((f) => `${f.item.kind} ${f.item.name}`);
+      })),
     );
   const during = names(await collectStorage(page, { origins: ORIGINS }));
   // Leave-time writes, read from a page without the SDK (so no sweep of the next page hides them).
@@ -69,7 +75,7 @@ export async function storedAfterRun(page: Page, sdk: boolean, sweep = sdk): Pro
   for (const n of NECESSARY)
     if (during.has(`${n.kind} ${n.name}`) && after.has(`${n.kind} ${n.name}`))
       stored.add(`${n.kind} ${n.name}`);
-  return { stored, results };
+  return { stored, results, findings };
 }
 
 interface Run {
@@ -77,6 +83,8 @@ interface Run {
   stored: Set<string>;
   /** Technique id → "ok" or the error it settled with. */
   results: Record<string, string>;
+  /** `kind name` of the safety net's findings reported during the final sweep. */
+  findings: string[];
 }
 const names = (items: { kind: string; name: string }[]) => new Set(items.map((i) => `${i.kind} ${i.name}`));
 

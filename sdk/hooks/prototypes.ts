@@ -1,0 +1,27 @@
+/**
+ * `Storage.prototype` members called with the `localStorage` the page got from the SDK (a Proxy):
+ * `Storage.prototype.getItem.call(localStorage, k)`, the `length` getter, a frame's own prototype applied to
+ * the top window's storage. Platform methods refuse a Proxy as `this` ("Illegal invocation"); this outer
+ * layer hands them the real object, so they behave exactly as without the SDK.
+ */
+import type { Core, Realm } from "../core.ts";
+import { accessor, method } from "./util.ts";
+
+export function unwrapStorage(w: Realm, c: Core) {
+  const P = w.Storage.prototype;
+  const real = (s: unknown) => c.px.get(s as object) ?? s;
+  for (const k of ["getItem", "setItem", "removeItem", "clear", "key"])
+    method(
+      P,
+      k,
+      (f) =>
+        function (this: unknown, ...a: unknown[]) {
+          return f.apply(real(this), a);
+        },
+    );
+  accessor(P, "length", (d) => ({
+    get(this: unknown) {
+      return d.get!.call(real(this));
+    },
+  }));
+}

@@ -1,0 +1,88 @@
+/**
+ * Issue 9: every write technique of the adversarial page (test/fixtures/property-set/js/adversarial/), each
+ * storing one `adv_*` marketing item, read back through CDP. Without the SDK each one stores its item (so the
+ * test can fail); a naive guard stops under half; with the SDK none is left before consent or after reject-all,
+ * all are stored after accept-all, and the necessary controls always stay.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
+import { serveExtras } from "./sdk-helpers.ts";
+import { ids, NECESSARY, prepare, storedAfterRun, techniques, withNaiveGuard } from "./sdk-realms-support.ts";
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser({ sdk: true });
+  await serveExtras(browser.context);
+});
+afterAll(() => browser?.close());
+
+async function scenario(run: (page: Page) => Promise<void>) {
+  const page = await browser.newPage();
+  try {
+    await run(page);
+  } finally {
+    await page.close();
+  }
+}
+const necessaryKept = (stored: Set<string>) =>
+  NECESSARY.filter((n) => !stored.has(`${n.kind} ${n.name}`)).map((n) => n.name);
+
+describe("SDK in every realm: the adversarial page", () => {
+  it("has at least 60 techniques covering every group, each storing its item without the SDK", async () => {
+    expect(techniques.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(techniques.map((t) => t.id)).size).toBe(techniques.length);
+    expect(new Set(techniques.map((t) => t.group))).toEqual(
+      new Set(["api", "realm", "worker", "timing", "net"]),
+    );
+    await scenario(async (page) => {
+      await prepare(page);
+      const { stored } = await storedAfterRun(page, false);
+      expect(ids(stored, false)).toEqual([]);
+      expect(necessaryKept(stored)).toEqual([]);
+    });
+  });
+
+  it("a naive guard (document.cookie on document, Storage.prototype.setItem) stops under half", async () => {
+    await scenario(async (page) => {
+      await withNaiveGuard(page);
+      await prepare(page);
+      const { stored } = await storedAfterRun(page, false);
+      const stopped = ids(stored, false);
+      expect(stopped.length).toBeGreaterThan(0);
+      expect(stopped.length).toBeLessThan(techniques.length / 2);
+    });
+  });
+
+  it("before consent: no item stays, necessary ones do; what the safety net removed is a finding", async () => {
+    await scenario(async (page) => {
+      await prepare(page);
+      const { stored, findings } = await storedAfterRun(page, true);
+      expect(ids(stored, true)).toEqual([]);
+      expect(necessaryKept(stored)).toEqual([]);
+      // The HTTP Set-Cookie responses and the unguarded service worker are only reachable by the net.
+      expect(findings).toEqual(
+        expect.arrayContaining(["cookie adv_http_fetch", "cacheStorage adv_sw_plain_cache"]),
+      );
+    });
+  });
+
+  it("after reject-all: no item stays, necessary ones do", async () => {
+    await scenario(async (page) => {
+      await prepare(page, "rejectAll");
+      const { stored } = await storedAfterRun(page, true);
+      expect(ids(stored, true)).toEqual([]);
+      expect(necessaryKept(stored)).toEqual([]);
+    });
+  });
+
+  it("after accept-all: every technique stores its item, with the same results as without the SDK", async () => {
+    await scenario(async (page) => {
+      await prepare(page, "acceptAll");
+      const { stored, results } = await storedAfterRun(page, true);
+      expect(ids(stored, false)).toEqual([]);
+      expect(necessaryKept(stored)).toEqual([]);
+      expect(Object.entries(results).filter(([, r]) => r !== "ok")).toEqual([]);
+    });
+  });
+});
