@@ -4,10 +4,10 @@ import type { Core, Pending, Realm } from "./core.ts";
 import { nativeStorage } from "./hooks/storage.ts";
 import type { Fn } from "./hooks/util.ts";
 import { purge } from "./purge.ts";
-import { createSafetyNet } from "./sweep.ts";
 import { createQueue } from "./queue.ts";
 import { patchRealm } from "./realm.ts";
 import { decodeRecord, encodeRecord, OPTIONAL, randomId } from "./record.ts";
+import { createSafetyNet } from "./sweep.ts";
 import type {
   Consent,
   ConsentChange,
