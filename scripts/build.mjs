@@ -57,6 +57,11 @@ async function buildSdk() {
       logLevel: "warning",
       // The consent UI's size budget: shorten Preact's private vnode/component fields (`__k`, `__e`, …; not `__html`).
       ...(outfile === "cookie-ledger-ui.js" && { mangleProps: /^__.?$/ }),
+      // The core's size budget: shorten the fields of its internal structures (`Core`, its natives, the
+      // hold queue), which never cross into the lazy part, the worker guard or the page.
+      ...(outfile === "cookie-ledger.js" && {
+        mangleProps: /^(sess|gates|ran|px|wg|ws|idel|cdel|ls|ss|rm|hold|drop|replay|gate)$/,
+      }),
     });
   }
   // The consent UI's stylesheet, linked by cookie-ledger-ui.js (no inline styles: CSP `style-src 'self'`).
