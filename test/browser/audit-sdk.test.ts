@@ -1,26 +1,12 @@
 /** The audit on the property set with the SDK in every page: consent through its API. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../scripts/audit/run.ts";
-import type { AuditItem, AuditReport } from "../../scripts/audit/types.ts";
+import type { AuditReport } from "../../scripts/audit/types.ts";
+import { isSdkItem, itemKey, loadGroundTruth, sdkModeItems } from "../support/ground-truth.ts";
 import { type PropertySet, startPropertySet } from "../support/property-set.ts";
 import { propertySetOptions } from "./audit-helpers.ts";
 
-const site = (host: string) => host.split(".").slice(-2).join(".");
-
-/**
- * First-party storage, or a first-party cookie script on the page can read (not HttpOnly, path covering the
- * page): what an in-page SDK can keep out (docs/sdk.md, "Limits").
- */
-function reachable(item: AuditItem, url: string): boolean {
-  const { hostname, pathname, origin } = new URL(url);
-  if (item.kind !== "cookie") return item.origin === origin;
-  const path = item.path ?? "/";
-  return (
-    !item.httpOnly &&
-    site(item.domain ?? "") === site(hostname) &&
-    (path === "/" || pathname.startsWith(path))
-  );
-}
+const truth = loadGroundTruth();
 
 describe("audit of the property set with the SDK", () => {
   let ps: PropertySet;
@@ -43,17 +29,36 @@ describe("audit of the property set with the SDK", () => {
     }
   });
 
-  it("with reject all, no non-essential item within the page's reach is stored", () => {
-    const stored = report.pages
-      .filter((p) => p.scenario === "reject-all")
-      .flatMap((p) =>
-        p.items
-          .filter((i) => i.classification.category !== undefined && i.classification.category !== "necessary")
-          .filter((i) => reachable(i, p.url))
-          .map((i) => `${p.url}: ${i.kind} ${i.name} ${i.domain ?? i.origin} (${i.classification.category})`),
-      );
+  it("with reject all, no non-essential item is stored", () => {
+    const rejected = report.pages.filter((p) => p.scenario === "reject-all");
+    expect(rejected.length).toBeGreaterThan(0);
+    const stored = rejected.flatMap((p) =>
+      p.items
+        .filter((i) => i.classification.category !== undefined && i.classification.category !== "necessary")
+        .map((i) => `${p.url}: ${i.kind} ${i.name} ${i.domain ?? i.origin} (${i.classification.category})`),
+    );
     expect(stored).toEqual([]);
   });
+
+  it.each(["reject-all", "accept-all"] as const)(
+    "with %s, each page of the ground truth holds exactly what its sdkMode rule says",
+    (scenario) => {
+      const audited = report.pages.filter(
+        (p) => p.scenario === scenario && truth.pages.some((t) => t.url === p.url),
+      );
+      // The crawl reaches the home pages and the pages they link to, the sign-in and the messenger among them.
+      expect(audited.length).toBeGreaterThanOrEqual(4);
+      const differences = audited.flatMap((p) => {
+        const got = new Set(p.items.filter((i) => !isSdkItem(truth, i)).map(itemKey));
+        const want = new Set(sdkModeItems(truth, p.url, scenario).map(itemKey));
+        return [
+          ...[...got].filter((k) => !want.has(k)).map((k) => `${p.url}: unexpected ${k}`),
+          ...[...want].filter((k) => !got.has(k)).map((k) => `${p.url}: missing ${k}`),
+        ];
+      });
+      expect(differences).toEqual([]);
+    },
+  );
 
   it("with accept all, the server's consent-filtered cookie arrives on the next request", () => {
     const www = report.pages.find(
