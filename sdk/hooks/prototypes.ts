@@ -1,7 +1,7 @@
 /**
  * `Storage.prototype` members called with the `localStorage` the page got from the SDK (a Proxy):
  * `Storage.prototype.getItem.call(localStorage, k)`, the `length` getter, a frame's own prototype applied to
- * the top window's storage. Platform methods refuse a Proxy as `this` ("Illegal invocation"); this outer
+ * the top window's storage, `StorageEvent.storageArea`. Platform methods refuse a Proxy as `this` ("Illegal invocation"); this outer
  * layer hands them the real object, so they behave exactly as without the SDK.
  */
 import type { Core, Realm } from "../core.ts";
@@ -22,6 +22,17 @@ export function unwrapStorage(w: Realm, c: Core) {
   accessor(P, "length", (d) => ({
     get(this: unknown) {
       return d.get!.call(real(this));
+    },
+  }));
+  // `storage` events carry the native object: give back the one the page knows, so `===` still holds.
+  accessor(w.StorageEvent?.prototype, "storageArea", (d) => ({
+    get(this: StorageEvent) {
+      const s = d.get!.call(this);
+      for (const k of ["localStorage", "sessionStorage"] as const)
+        try {
+          if (s && c.px.get(w[k]) === s) return w[k];
+        } catch {}
+      return s;
     },
   }));
 }
