@@ -13,7 +13,7 @@ export function createGate(doc: Document, c: Core) {
   const run = (old: HTMLScriptElement) =>
     new Promise<void>((done) => {
       const s = doc.createElement("script");
-      for (const a of Array.from(old.attributes))
+      for (const a of old.attributes)
         if (a.name !== "type" && a.name !== "data-src") s.setAttribute(a.name, a.value);
       const src = old.dataset.src;
       if (src) {
@@ -26,7 +26,7 @@ export function createGate(doc: Document, c: Core) {
       if (!src) done();
     });
   const scan = () => {
-    for (const el of Array.from(doc.querySelectorAll<HTMLElement>(SELECTOR))) {
+    for (const el of doc.querySelectorAll<HTMLElement>(SELECTOR)) {
       const cat = el.dataset.category;
       if (seen.has(el) || !c.allowed(cat)) continue;
       seen.add(el);

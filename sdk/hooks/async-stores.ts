@@ -31,38 +31,40 @@ const nameOf = (a: unknown[]) =>
   String(a[0] && typeof a[0] === "object" ? (a[0] as { name?: unknown }).name : a[0]);
 
 export function hookAsyncStores(w: Realm, c: Core) {
-  const opener = (kind: StorageKind, denied: () => unknown) => (open: Fn) =>
-    function (this: unknown, ...a: unknown[]) {
-      const o = (a[0] ?? {}) as { domain?: string; path?: string };
-      return pass(c, { kind, name: nameOf(a), op: "set", domain: o.domain, path: o.path })
-        ? open.apply(this, a)
-        : denied();
-    };
-  const deleter = (kind: StorageKind) => (del: Fn) =>
-    function (this: unknown, ...a: unknown[]) {
-      pass(c, { kind, name: nameOf(a), op: "delete" });
-      return del.apply(this, a);
-    };
-  const IDB = w.IDBFactory?.prototype;
-  method(
-    IDB,
-    "open",
-    opener("indexedDB", () => deniedRequest(w)),
+  /** `P[set]` is checked (a blocked call returns `denied()`); `P[del]` is recorded and always passes. */
+  const hook = (
+    P: object | undefined,
+    set: string,
+    del: string,
+    kind: StorageKind,
+    denied: () => unknown,
+  ) => {
+    method(
+      P,
+      set,
+      (f) =>
+        function (this: unknown, ...a: unknown[]) {
+          const o = (a[0] ?? {}) as { domain?: string; path?: string };
+          return pass(c, { kind, name: nameOf(a), op: "set", domain: o.domain, path: o.path })
+            ? f.apply(this, a)
+            : denied();
+        },
+    );
+    method(
+      P,
+      del,
+      (f) =>
+        function (this: unknown, ...a: unknown[]) {
+          pass(c, { kind, name: nameOf(a), op: "delete" });
+          return f.apply(this, a);
+        },
+    );
+  };
+  hook(w.IDBFactory?.prototype, "open", "deleteDatabase", "indexedDB", () => deniedRequest(w));
+  hook(w.CacheStorage?.prototype, "open", "delete", "cacheStorage", () =>
+    Promise.reject(new w.DOMException(MESSAGE, "SecurityError")),
   );
-  method(IDB, "deleteDatabase", deleter("indexedDB"));
-  const CS = w.CacheStorage?.prototype;
-  method(
-    CS,
-    "open",
-    opener("cacheStorage", () => Promise.reject(new w.DOMException(MESSAGE, "SecurityError"))),
-  );
-  method(CS, "delete", deleter("cacheStorage"));
   // cookieStore.set(name, value) or set({ name, value, domain, path, expires }); a blocked one resolves unstored.
   const CK = (w as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype;
-  method(
-    CK,
-    "set",
-    opener("cookie", () => Promise.resolve()),
-  );
-  method(CK, "delete", deleter("cookie"));
+  hook(CK, "set", "delete", "cookie", () => Promise.resolve());
 }

@@ -184,7 +184,9 @@ describe("SDK gating, consent and API (Chromium)", () => {
       const send = (m: object) => window.postMessage({ source: "cookie-ledger", v: 1, ...m }, "*");
       send({ type: "hello", id: "h" });
       send({ type: "inventory.get", id: "i" });
-      while (!got.some((m) => m.id === "i")) await new Promise((r) => setTimeout(r, 20));
+      // The listener also sees the requests sent above: wait for the SDK's answer to `i`, not for the request.
+      while (!got.some((m) => m.id === "i" && m.type === "result"))
+        await new Promise((r) => setTimeout(r, 20));
       return got.filter((m) => m.id).map((m) => `${m.type} ${m.id} ${m.ok ?? ""}`);
     });
     expect(answers).toEqual(expect.arrayContaining(["ready h ", "result i false"]));
