@@ -5,7 +5,7 @@
  * layer hands them the real object, so they behave exactly as without the SDK.
  */
 import type { Core, Realm } from "../core.ts";
-import { accessor, method } from "./util.ts";
+import { accessor, type Fn, method } from "./util.ts";
 
 export function unwrapStorage(w: Realm, c: Core) {
   const P = w.Storage.prototype;
@@ -24,6 +24,20 @@ export function unwrapStorage(w: Realm, c: Core) {
       return d.get!.call(real(this));
     },
   }));
+  // Wrapped members are Proxies of the natives (hooks/util.ts); V8 prints any callable Proxy as
+  // "function () { [native code] }": put the native's name back, as the native would print it.
+  method(
+    w.Function.prototype,
+    "toString",
+    (ts) =>
+      function (this: Fn) {
+        const s = ts.call(this);
+        const n = typeof this === "function" && this.name;
+        return s === "function () { [native code] }" && n && !n.startsWith("bound ")
+          ? `function ${n}() { [native code] }`
+          : s;
+      },
+  );
   // `storage` events carry the native object: give back the one the page knows, so `===` still holds.
   accessor(w.StorageEvent?.prototype, "storageArea", (d) => ({
     get(this: StorageEvent) {

@@ -3,10 +3,18 @@
 // biome-ignore lint/suspicious/noExplicitAny: wrapped platform functions take anything.
 export type Fn = (this: any, ...args: any[]) => any;
 
+/**
+ * `g` dressed as the native `n`: a Proxy of `n` whose calls run `g`, so `name`, `length`, `prototype` and
+ * `typeof` are the native ones (Function.prototype.toString: hooks/prototypes.ts).
+ */
+const as = (n: Fn | undefined, g: Fn | undefined) =>
+  n && g && new Proxy(n, { apply: (_, self, a) => Reflect.apply(g, self, a) });
+
 /** Replaces a method `o[k]` with `f(original)`; absent members are left alone. */
 export function method(o: object | undefined, k: string, f: (orig: Fn) => Fn) {
   const d = o && Object.getOwnPropertyDescriptor(o, k);
-  if (d && typeof d.value === "function") Object.defineProperty(o, k, { ...d, value: f(d.value) });
+  if (d && typeof d.value === "function")
+    Object.defineProperty(o, k, { ...d, value: as(d.value, f(d.value)) });
 }
 
 /** Finds accessor `k` on `o` or its prototypes and merges `f(descriptor)` into it; returns the original. */
@@ -14,7 +22,15 @@ export function accessor(o: object | undefined, k: string, f: (d: PropertyDescri
   for (let p = o; p; p = Object.getPrototypeOf(p)) {
     const d = Object.getOwnPropertyDescriptor(p, k);
     if (d) {
-      if (d.get) Object.defineProperty(p, k, { ...d, ...f(d) });
+      if (d.get) {
+        const n = f(d);
+        Object.defineProperty(p, k, {
+          ...d,
+          ...n,
+          get: as(d.get, n.get) ?? d.get,
+          set: as(d.set, n.set) ?? d.set,
+        });
+      }
       return d;
     }
   }

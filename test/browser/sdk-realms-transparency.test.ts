@@ -40,6 +40,11 @@ const PROBE = `(async () => {
     err(() => ls.setItem("adv_big", "x".repeat(11 * 1024 * 1024))), err(() => Storage.prototype.setItem.call({}, "a", "b"))];
   out.identity = [ls === window.localStorage, ls === localStorage, sessionStorage === window.sessionStorage, ls !== sessionStorage];
   out.types = [typeof Storage.prototype.setItem, typeof ls.setItem, typeof document.cookie, String(ls), Object.prototype.toString.call(ls)];
+  const fns = [Storage.prototype.setItem, Storage.prototype.getItem, Storage.prototype.clear, IDBFactory.prototype.open,
+    CacheStorage.prototype.open, CookieStore.prototype.set, window.open, Node.prototype.appendChild,
+    Object.getOwnPropertyDescriptor(Document.prototype, "cookie").set, Object.getOwnPropertyDescriptor(window, "localStorage").get,
+    Object.getOwnPropertyDescriptor(Storage.prototype, "length").get, Worker, SharedWorker];
+  out.functions = fns.map((f) => [typeof f, f.name, f.length, Function.prototype.toString.call(f), String(f), "prototype" in f]);
   out.json = JSON.stringify(ls);
   out.spread = { ...ls };
   out.storageEvents = await new Promise((done) => {
