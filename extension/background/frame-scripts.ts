@@ -22,7 +22,9 @@ export interface FrameReport {
 
 /** Reads the frame's web storage keys, IndexedDB databases and caches. */
 export async function collectFrameStorage(): Promise<FrameReport> {
-  const origin = location.origin;
+  // The document's origin: an about:blank frame (e.g. an iframe a consent tool gates) has the origin of the
+  // page that created it and shares its storage, while its `location.origin` is "null".
+  const origin = self.origin;
   const frame = location.href;
   const report: FrameReport = { url: frame, origin, items: [], hosts: [], errors: [] };
   for (const kind of ["localStorage", "sessionStorage"] as const) {
@@ -73,7 +75,7 @@ export interface StorageTarget {
 
 /** Removes the listed items that belong to this frame's origin; returns what is still there afterwards. */
 export async function clearFrameStorage(targets: StorageTarget[]): Promise<StorageTarget[]> {
-  const mine = targets.filter((t) => t.origin === location.origin);
+  const mine = targets.filter((t) => t.origin === self.origin);
   const left: StorageTarget[] = [];
   for (const t of mine) {
     try {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InventoryItem } from "../../shared/protocol/messages.ts";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { clearStorage, collectStorage } from "../support/collect.ts";
-import { itemKey, loadGroundTruth, truthOrigins } from "../support/ground-truth.ts";
+import { itemKey, loadGroundTruth, sdkModeItems, truthOrigins } from "../support/ground-truth.ts";
 import { visit } from "../support/property-set.ts";
 import { type Driver, driver } from "./extension-support.ts";
 
@@ -118,6 +118,10 @@ describe("extension inventory with the SDK on the page", () => {
         const got = inventory.items.map(keyOf).sort();
         const want = held.map((i) => itemKey({ ...i, partitionKey: i.partitionKey ?? null })).sort();
         expect(got).toEqual([...new Set(want)]);
+        // An integrated site with no decision: the browser holds exactly the page's necessary and undeclared
+        // items (ground truth, `sdkMode`), so the inventory lists no optional item.
+        const rule = sdkModeItems(truth, url, "no-decision").map(itemKey).sort();
+        expect([...new Set(want)]).toEqual([...new Set(rule)]);
       } finally {
         await page.close();
       }
