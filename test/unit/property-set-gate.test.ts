@@ -1,7 +1,7 @@
+// @vitest-environment jsdom
 /** The property set's SDK mode markup (scripts/demo/pages.ts): `data-sdk-gate` tags served gated or as before. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { GATE_ATTRIBUTE, gateTags, PIXEL_LOADER, renderPage } from "../../scripts/demo/pages.ts";
 
@@ -35,13 +35,15 @@ describe("gated third-party tags", () => {
   });
 
   it("the pixel loader creates the image from its attributes, right after itself", () => {
-    const dom = new JSDOM(
-      '<body><script id="s" data-category="marketing" data-img-src="https://ads.adnet.test/p.gif?a=1&amp;b=2" data-img-alt=""></script></body>',
-      { runScripts: "outside-only" },
-    );
-    const script = dom.window.document.getElementById("s")!;
-    Object.defineProperty(dom.window.document, "currentScript", { value: script });
-    dom.window.eval(PIXEL_LOADER);
+    document.body.innerHTML =
+      '<script id="s" data-category="marketing" data-img-src="https://ads.adnet.test/p.gif?a=1&amp;b=2" data-img-alt=""></script>';
+    const script = document.getElementById("s")!;
+    Object.defineProperty(document, "currentScript", { value: script, configurable: true });
+    try {
+      new Function(PIXEL_LOADER)();
+    } finally {
+      Reflect.deleteProperty(document, "currentScript");
+    }
     const img = script.nextElementSibling as HTMLImageElement;
     expect(img.tagName).toBe("IMG");
     expect(img.getAttribute("src")).toBe("https://ads.adnet.test/p.gif?a=1&b=2");
