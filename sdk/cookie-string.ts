@@ -10,28 +10,38 @@ export interface Assignment {
 }
 
 export function readAssignment(text: string, now: number): Assignment {
-  const [pair, ...attrs] = text.split(";");
-  const eq = pair!.indexOf("=");
-  const a: Assignment = { name: eq < 0 ? "" : pair!.slice(0, eq).trim(), del: false };
+  // A hand-rolled scan: this runs on every `document.cookie` write, so no split() and no work on
+  // attributes other than the four that matter.
+  let end = text.indexOf(";");
+  if (end < 0) end = text.length;
+  const eq = text.indexOf("=");
+  const a: Assignment = { name: eq < 0 || eq > end ? "" : text.slice(0, eq).trim(), del: false };
   let maxAge: number | undefined;
   let expires: number | undefined;
-  for (const attr of attrs) {
-    const j = attr.indexOf("=");
-    const k = (j < 0 ? attr : attr.slice(0, j)).trim().toLowerCase();
-    const v = j < 0 ? "" : attr.slice(j + 1).trim();
+  while (end < text.length) {
+    const start = end + 1;
+    end = text.indexOf(";", start);
+    if (end < 0) end = text.length;
+    const j = text.indexOf("=", start);
+    const split = j >= 0 && j < end;
+    const k = text
+      .slice(start, split ? j : end)
+      .trim()
+      .toLowerCase();
+    if (k !== "path" && k !== "domain" && k !== "max-age" && k !== "expires") continue;
+    const v = split ? text.slice(j + 1, end).trim() : "";
     if (k === "path") a.path = v[0] === "/" ? v : undefined;
     else if (k === "domain") {
       if (v) a.domain = v.replace(/^\./, "").toLowerCase();
     } else if (k === "max-age") {
       if (/^-?\d+$/.test(v)) maxAge = +v;
-    } else if (k === "expires") {
+    } else {
       const t = Date.parse(v);
       if (!Number.isNaN(t)) expires = t;
     }
   }
   // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
-  // (No Expires either: `undefined <= now` is false.)
-  a.del = maxAge === undefined ? expires! <= now : maxAge <= 0;
+  a.del = maxAge === undefined ? expires !== undefined && expires <= now : maxAge <= 0;
   return a;
 }
 
