@@ -4,7 +4,7 @@ import { createGate } from "./gate.ts";
 import { hookAsyncStores } from "./hooks/async-stores.ts";
 import { hookCookie } from "./hooks/cookie.ts";
 import { hookFrames } from "./hooks/frames.ts";
-import { unwrapStorage } from "./hooks/prototypes.ts";
+import { disguise, unwrapStorage } from "./hooks/prototypes.ts";
 import { hookStorage, nativeStorage } from "./hooks/storage.ts";
 import { hookPopups } from "./realms/popups.ts";
 import { hookWorkers } from "./realms/workers.ts";
@@ -29,4 +29,5 @@ export function patchRealm(win: Window, c: Core) {
   new w.MutationObserver(both).observe(w.document, { childList: true, subtree: true });
   c.gates.push(both);
   both();
+  disguise(w);
 }

@@ -24,20 +24,6 @@ export function unwrapStorage(w: Realm, c: Core) {
       return d.get!.call(real(this));
     },
   }));
-  // Wrapped members are Proxies of the natives (hooks/util.ts); V8 prints any callable Proxy as
-  // "function () { [native code] }": put the native's name back, as the native would print it.
-  method(
-    w.Function.prototype,
-    "toString",
-    (ts) =>
-      function (this: Fn) {
-        const s = ts.call(this);
-        const n = typeof this === "function" && this.name;
-        return s === "function () { [native code] }" && n && !n.startsWith("bound ")
-          ? `function ${n}() { [native code] }`
-          : s;
-      },
-  );
   // `storage` events carry the native object: give back the one the page knows, so `===` still holds.
   accessor(w.StorageEvent?.prototype, "storageArea", (d) => ({
     get(this: StorageEvent) {
@@ -49,4 +35,47 @@ export function unwrapStorage(w: Realm, c: Core) {
       return s;
     },
   }));
+}
+
+/** Accessors the hooks replace (hooks/*.ts, realms/*.ts), as [object, key]. */
+const ACCESSORS = (w: Realm): [object | undefined, string][] => [
+  [w.Document.prototype, "cookie"],
+  [w, "localStorage"],
+  [w, "sessionStorage"],
+  [w.Storage.prototype, "length"],
+  [w.StorageEvent?.prototype, "storageArea"],
+  [w.HTMLIFrameElement.prototype, "contentWindow"],
+  [w.HTMLIFrameElement.prototype, "contentDocument"],
+  [w.HTMLFrameElement?.prototype, "contentWindow"],
+  [w.HTMLFrameElement?.prototype, "contentDocument"],
+  [w.HTMLObjectElement.prototype, "contentWindow"],
+  [w.HTMLObjectElement.prototype, "contentDocument"],
+  [w.Element.prototype, "innerHTML"],
+  [w.Element.prototype, "outerHTML"],
+];
+
+/**
+ * Run last in a realm: `Function.prototype.toString` prints the SDK's functions as natives. Methods are
+ * Proxies of the natives, which V8 prints as "function () { [native code] }" (the name is put back);
+ * accessors are plain functions, known from the list above.
+ */
+export function disguise(w: Realm) {
+  const ours = new WeakSet<object>();
+  for (const [o, k] of ACCESSORS(w)) {
+    const d = o && Object.getOwnPropertyDescriptor(o, k);
+    if (d?.get) ours.add(d.get);
+    if (d?.set) ours.add(d.set);
+  }
+  method(
+    w.Function.prototype,
+    "toString",
+    (ts) =>
+      function (this: Fn) {
+        const s = ours.has(this) ? "function () { [native code] }" : ts.call(this);
+        const n = typeof this === "function" && this.name;
+        return s === "function () { [native code] }" && n && !n.startsWith("bound ")
+          ? `function ${n}() { [native code] }`
+          : s;
+      },
+  );
 }

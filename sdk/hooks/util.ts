@@ -4,11 +4,13 @@
 export type Fn = (this: any, ...args: any[]) => any;
 
 /**
- * `g` dressed as the native `n`: a Proxy of `n` whose calls run `g`, so `name`, `length`, `prototype` and
- * `typeof` are the native ones (Function.prototype.toString: hooks/prototypes.ts).
+ * `g` dressed as the native method `n`: a Proxy of `n` whose calls run `g`, so `name`, `length`, `prototype`
+ * and `typeof` are the native ones (Function.prototype.toString: hooks/prototypes.ts).
  */
-const as = (n: Fn | undefined, g: Fn | undefined) =>
-  n && g && new Proxy(n, { apply: (_, self, a) => Reflect.apply(g, self, a) });
+const as = (n: Fn, g: Fn) => new Proxy(n, { apply: (_, self, a) => Reflect.apply(g, self, a) });
+/** An accessor's new getter or setter with the native's `name` and `length` (no Proxy: accessors are hot). */
+const named = (n: Fn | undefined, g: Fn | undefined) =>
+  n && g && Object.defineProperties(g, { name: { value: n.name }, length: { value: n.length } });
 
 /** Replaces a method `o[k]` with `f(original)`; absent members are left alone. */
 export function method(o: object | undefined, k: string, f: (orig: Fn) => Fn) {
@@ -27,8 +29,8 @@ export function accessor(o: object | undefined, k: string, f: (d: PropertyDescri
         Object.defineProperty(p, k, {
           ...d,
           ...n,
-          get: as(d.get, n.get) ?? d.get,
-          set: as(d.set, n.set) ?? d.set,
+          get: named(d.get, n.get) ?? d.get,
+          set: named(d.set, n.set) ?? d.set,
         });
       }
       return d;
