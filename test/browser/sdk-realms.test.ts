@@ -8,7 +8,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { serveExtras } from "./sdk-helpers.ts";
-import { ids, NECESSARY, prepare, storedAfterRun, techniques, withNaiveGuard } from "./sdk-realms-support.ts";
+import {
+  ids,
+  keyOf,
+  NECESSARY,
+  prepare,
+  storedAfterRun,
+  techniques,
+  withNaiveGuard,
+} from "./sdk-realms-support.ts";
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -64,6 +72,9 @@ describe("SDK in every realm: the adversarial page", () => {
       expect(findings).toEqual(
         expect.arrayContaining(["cookie adv_http_fetch", "cacheStorage adv_sw_plain_cache"]),
       );
+      // Workers with the guard (dedicated, shared, the service worker importing cookie-ledger/sw) never stored.
+      const guarded = techniques.filter((t) => t.group === "worker").map(keyOf);
+      expect(findings.filter((f) => guarded.includes(f))).toEqual([]);
     });
   });
 
