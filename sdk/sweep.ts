@@ -27,26 +27,32 @@ export function createSafetyNet(
   try {
     bc = new win.BroadcastChannel(CHANNEL);
   } catch {}
+  // One sweep at a time: overlapping ones would both see (and report) the same item.
+  let last: Promise<unknown> = Promise.resolve();
   /** `found`: removals are findings (false when a consent change revokes what was allowed). */
   const sweep = (found = true): Promise<PurgeResult> => {
     try {
       bc?.postMessage({ a: consent() });
     } catch {}
-    return purge(c, doomed).then((r) => {
-      if (found)
-        for (const item of r.removed) {
-          item.frame = win.location.href;
-          const f: Finding = {
-            type: "present-while-blocked",
-            item,
-            message: `${item.kind} "${item.name}" was stored while its category was refused; removed`,
-          };
-          findings.push(f);
-          emit("finding", f);
-        }
-      emit("sweep", r);
-      return r;
-    });
+    const run = last
+      .then(() => purge(c, doomed))
+      .then((r) => {
+        if (found)
+          for (const item of r.removed) {
+            item.frame = win.location.href;
+            const f: Finding = {
+              type: "present-while-blocked",
+              item,
+              message: `${item.kind} "${item.name}" was stored while its category was refused; removed`,
+            };
+            findings.push(f);
+            emit("finding", f);
+          }
+        emit("sweep", r);
+        return r;
+      });
+    last = run.catch(String);
+    return run;
   };
   let delay = FIRST;
   const tick = () => {
