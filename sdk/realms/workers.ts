@@ -25,7 +25,10 @@ export function hookWorkers(g: Scope, guard: string | undefined, settings: () =>
   // One wrapper per script and type in this realm, so that same-URL shared workers are still shared here.
   const made = new Map<string, string>();
   const wrap = (src: unknown, o: unknown) => {
-    const url = new g.URL(String(src), g.location.href).href;
+    const u = new g.URL(String(src), (g as { document?: Document }).document?.baseURI ?? g.location.href);
+    // Other origins (the constructor throws) and data: URLs (opaque origin, no storage) stay as they are.
+    if (u.origin !== g.location.origin) return src;
+    const url = u.href;
     const mod = (o as WorkerOptions | undefined)?.type === "module";
     const key = `${mod} ${url}`;
     let w = made.get(key);

@@ -68,10 +68,9 @@ describe("SDK in every realm: the adversarial page", () => {
       const { stored, findings } = await storedAfterRun(page, true);
       expect(ids(stored, true)).toEqual([]);
       expect(necessaryKept(stored)).toEqual([]);
-      // The HTTP Set-Cookie responses and the unguarded service worker are only reachable by the net.
-      expect(findings).toEqual(
-        expect.arrayContaining(["cookie adv_http_fetch", "cacheStorage adv_sw_plain_cache"]),
-      );
+      // Only the net reaches the unguarded service worker's cache. (The HTTP-set cookies are removed by the net
+      // too, sometimes by the popup page's own ledger first, which then holds that finding.)
+      expect(findings).toContain("cacheStorage adv_sw_plain_cache");
       // Workers with the guard (dedicated, shared, the service worker importing cookie-ledger/sw) never stored.
       const guarded = techniques.filter((t) => t.group === "worker").map(keyOf);
       expect(findings.filter((f) => guarded.includes(f))).toEqual([]);
