@@ -53,7 +53,8 @@ const PROBE = `(async () => {
     f.onload = () => {
       const seen = [];
       f.contentWindow.addEventListener("storage", (e) => {
-        seen.push([e.key, e.oldValue, e.newValue, e.storageArea === f.contentWindow.localStorage]);
+        // Events of the writes above may still arrive (delivery is asynchronous): only this step's count.
+        if (e.key?.startsWith("adv_ev")) seen.push([e.key, e.oldValue, e.newValue, e.storageArea === f.contentWindow.localStorage]);
         if (e.key === "adv_ev2") done(seen);
       });
       ls.setItem("adv_ev1", "1");
