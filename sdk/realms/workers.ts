@@ -22,7 +22,7 @@ type Scope = typeof globalThis & { Worker?: typeof Worker; SharedWorker?: typeof
 
 export function hookWorkers(g: Scope, guard: string | undefined, settings: () => Omit<WorkerSettings, "u">) {
   if (!guard) return;
-  // One wrapper per script and type in this realm, so that same-URL shared workers are still shared here.
+  // One wrapper per script, type and settings in this realm, so that same-URL shared workers are still shared.
   const made = new Map<string, string>();
   const wrap = (src: unknown, o: unknown) => {
     const u = new g.URL(String(src), (g as { document?: Document }).document?.baseURI ?? g.location.href);
@@ -30,19 +30,20 @@ export function hookWorkers(g: Scope, guard: string | undefined, settings: () =>
     if (u.origin !== g.location.origin) return src;
     const url = u.href;
     const mod = (o as WorkerOptions | undefined)?.type === "module";
-    const key = `${mod} ${url}`;
+    const s = `self.__cookieLedger=${JSON.stringify({ ...settings(), u: guard })};`;
+    // Keyed by the settings too: a worker started after a consent change gets the new consent.
+    const key = `${mod} ${url} ${s}`;
     let w = made.get(key);
     if (!w) {
       const blob = (code: string) => g.URL.createObjectURL(new g.Blob([code], { type: "text/javascript" }));
-      const s = `self.__cookieLedger=${JSON.stringify({ ...settings(), u: guard })};`;
       const q = JSON.stringify;
       // Static imports run in order before the worker takes messages (a top-level await would let early
       // messages reach a worker without its handlers). Relative URLs inside an original classic script
-      // resolve against the blob: URL (docs/sdk.md).
+      // resolve against the blob: URL (docs/sdk.md). A classic worker whose guard cannot load still starts.
       w = blob(
         mod
           ? `import ${q(blob(s))};import ${q(guard)};import ${q(url)};`
-          : `${s}importScripts(${q(guard)},${q(url)});`,
+          : `${s}try{importScripts(${q(guard)})}catch(e){}importScripts(${q(url)});`,
       );
       made.set(key, w);
     }

@@ -7,6 +7,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
+import { collectStorage } from "../support/collect.ts";
+import { visit } from "../support/property-set.ts";
 import { serveExtras } from "./sdk-helpers.ts";
 import {
   ids,
@@ -93,6 +95,30 @@ describe("SDK in every realm: the adversarial page", () => {
       expect(ids(stored, false)).toEqual([]);
       expect(necessaryKept(stored)).toEqual([]);
       expect(Object.entries(results).filter(([, r]) => r !== "ok")).toEqual([]);
+    });
+  });
+
+  it("workers follow a consent change: running ones over the channel, new ones of the same script too", async () => {
+    await scenario(async (page) => {
+      await prepare(page);
+      await visit(page, "https://www.dingtalk.com/adversarial/after?sdk=1");
+      await page.evaluate(async () => {
+        const ask = (w: Worker, name: string) =>
+          new Promise((done) => {
+            w.onmessage = done;
+            w.postMessage({ name, store: "idb" });
+          });
+        const before = new Worker("/adversarial/worker.js");
+        await ask(before, "adv_worker_before");
+        await (
+          window as never as { cookieLedger: { consent: { acceptAll(): Promise<unknown> } } }
+        ).cookieLedger.consent.acceptAll();
+        await ask(before, "adv_worker_running");
+        await ask(new Worker("/adversarial/worker.js"), "adv_worker_after");
+      });
+      const names = (await collectStorage(page)).filter((i) => i.kind === "indexedDB").map((i) => i.name);
+      expect(names).toEqual(expect.arrayContaining(["adv_worker_running", "adv_worker_after"]));
+      expect(names).not.toContain("adv_worker_before");
     });
   });
 });
