@@ -69,7 +69,26 @@ export function rulesFor(plans: readonly BlockPlan[]): DeclarativeNetRequest.Rul
 /** Replaces every dynamic rule with the plans' rules (idempotent). */
 export async function applyRules(dnr: DnrApi, plans: readonly BlockPlan[]): Promise<void> {
   const existing = await dnr.getDynamicRules();
-  await dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rulesFor(plans) });
+  const wanted = rulesFor(plans);
+  // Rules persist across restarts: leave identical ones alone rather than churn them at start-up.
+  if (sameShape(existing, wanted)) return;
+  await dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: wanted });
+}
+
+/** Whether two values are equal as JSON, with object keys in any order (the browser may reorder them). */
+export function sameShape(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 export function guardMatches(plans: readonly BlockPlan[]): string[] {
@@ -99,7 +118,17 @@ export async function applyGuard(scripting: ScriptingApi, plans: readonly BlockP
     persistAcrossSessions: true,
   };
   if (existing.length > 0) {
-    await scripting.updateContentScripts([script]);
+    // Registrations persist across restarts: updating an identical one at start-up can let a
+    // navigation that commits meanwhile go unguarded, so only update what changed.
+    const [current] = existing;
+    const same =
+      current &&
+      sameShape([...(current.matches ?? [])].sort(), [...matches].sort()) &&
+      sameShape(current.js, script.js) &&
+      current.allFrames === script.allFrames &&
+      current.runAt === script.runAt &&
+      (current.world ?? "ISOLATED") === script.world;
+    if (!same) await scripting.updateContentScripts([script]);
     return;
   }
   try {
