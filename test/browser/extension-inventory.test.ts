@@ -115,6 +115,8 @@ describe("extension inventory with the SDK on the page", () => {
         await visit(page, url);
         const held = await collectStorage(page, { origins });
         const inventory = await drive.inventory(page);
+        // The page's own SDK answered the bridge, so its registry classifies first.
+        expect(inventory.sources[0]).toBe("sdk");
         const got = inventory.items.map(keyOf).sort();
         const want = held.map((i) => itemKey({ ...i, partitionKey: i.partitionKey ?? null })).sort();
         expect(got).toEqual([...new Set(want)]);
