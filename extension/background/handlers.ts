@@ -17,9 +17,18 @@ async function tabFor(s: Services, scoped: { tabId?: number; site?: string }): P
 }
 
 export function createHandlers(s: Services): { handlers: Handlers; afterLoad(tabId: number): Promise<void> } {
+  // Builds for one tab overlap (the after-load refresh and a popup's request): a slower build that started
+  // earlier holds an older snapshot and must not overwrite the badge a newer one already showed.
+  const badgeTickets = new Map<number, { issued: number; shown: number }>();
   const build = async (tabId: number) => {
+    const tickets = badgeTickets.get(tabId) ?? { issued: 0, shown: 0 };
+    badgeTickets.set(tabId, tickets);
+    const ticket = ++tickets.issued;
     const built = await buildInventory(s.inventoryDeps, tabId);
-    await showBadge(s.browser.action, built.inventory).catch(() => undefined);
+    if (ticket > tickets.shown) {
+      tickets.shown = ticket;
+      await showBadge(s.browser.action, built.inventory).catch(() => undefined);
+    }
     return built;
   };
   const clearDeps = {
