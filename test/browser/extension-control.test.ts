@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ObservedItem } from "../../shared/model.ts";
-import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { clearStorage, collectStorage } from "../support/collect.ts";
 import { itemKey, loadGroundTruth, truthOrigins } from "../support/ground-truth.ts";
 import { visit, waitUntilStored } from "../support/property-set.ts";
 import {
   type ChromeGlobal,
-  type Driver,
-  driver,
   serviceWorkerIds,
   stopServiceWorker,
+  useExtensionBrowser,
 } from "./extension-support.ts";
 
 const truth = loadGroundTruth();
@@ -23,20 +21,11 @@ const categoryOf = new Map(
 const keyOf = (i: ObservedItem) => itemKey({ ...i, partitionKey: i.partitionKey ?? null });
 
 describe("extension: clear and block on the property set", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser();
 
   it("clearing marketing removes exactly the marketing items; necessary ones stay and the login still works", async () => {
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
     try {
       await page.goto(flow.start);
       for (const [name, value] of Object.entries(flow.fields)) await page.fill(`[name="${name}"]`, value);
@@ -48,7 +37,7 @@ describe("extension: clear and block on the property set", () => {
       const marketing = [...before.keys()].filter((k) => categoryOf.get(k) === "marketing");
       expect(marketing.length).toBeGreaterThan(2);
 
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       await popup.locator('button[data-clear="marketing"]').press("Enter");
       await popup.locator(".status", { hasText: "removed" }).waitFor();
       const status = await popup.locator(".status").textContent();
@@ -69,11 +58,11 @@ describe("extension: clear and block on the property set", () => {
   });
 
   it("blocking analytics keeps every analytics item out after a reload and after a service-worker restart", async () => {
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
     try {
       await visit(page, home.url);
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       // Keyboard only: focus the checkbox and press Space.
       await popup.locator('input[data-block="analytics"]').focus();
       await popup.keyboard.press("Space");
@@ -86,43 +75,43 @@ describe("extension: clear and block on the property set", () => {
       expect(analytics(await collectStorage(page, { origins }))).toEqual([]);
 
       // A probe in the worker's global scope: a restarted worker does not have it.
-      await browser.serviceWorker!.evaluate(() => {
+      await session.browser.serviceWorker!.evaluate(() => {
         (globalThis as { probe?: number }).probe = 1;
       });
-      await stopServiceWorker(browser, drive.page);
-      await clearStorage(browser.context, origins);
+      await stopServiceWorker(session.browser, session.drive.page);
+      await clearStorage(session.browser.context, origins);
       await visit(page, home.url);
       expect(analytics(await collectStorage(page, { origins }))).toEqual([]);
       // Some item of another category did get stored: the page really ran.
       expect((await collectStorage(page, { origins })).length).toBeGreaterThan(3);
 
-      const blocking = await drive.send<{ blocking: { blocked: string[] } }>({
+      const blocking = await session.drive.send<{ blocking: { blocked: string[] } }>({
         type: "getBlocking",
         site: "dingtalk.com",
       });
       expect(blocking.ok && blocking.blocking.blocked).toEqual(["analytics"]);
-      expect(await serviceWorkerIds(browser, drive.page)).toHaveLength(1);
+      expect(await serviceWorkerIds(session.browser, session.drive.page)).toHaveLength(1);
       const probes = await Promise.all(
-        browser.context
+        session.browser.context
           .serviceWorkers()
           .map((w) => w.evaluate(() => (globalThis as { probe?: number }).probe ?? 0).catch(() => "gone")),
       );
       expect(probes).toContain(0);
       expect(probes).not.toContain(1);
-      const scripts = await drive.page.evaluate(() =>
+      const scripts = await session.drive.page.evaluate(() =>
         (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts(),
       );
       expect(scripts.map((s) => s.id)).toEqual(["cookie-ledger-guard"]);
 
       // Unblock, so the category is back: the guard lets analytics through again.
-      const off = await drive.send({
+      const off = await session.drive.send({
         type: "setBlock",
         site: "dingtalk.com",
         category: "analytics",
         blocked: false,
       });
       expect(off.ok).toBe(true);
-      await clearStorage(browser.context, origins);
+      await clearStorage(session.browser.context, origins);
       await visit(page, home.url);
       expect(analytics(await collectStorage(page, { origins })).length).toBeGreaterThan(0);
     } finally {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ClearReport, ExportFile, HistoryRecord } from "../../shared/protocol/messages.ts";
-import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { clearStorage } from "../support/collect.ts";
 import { loadGroundTruth, truthOrigins } from "../support/ground-truth.ts";
 import { visit } from "../support/property-set.ts";
-import { type Driver, driver } from "./extension-support.ts";
+import { useExtensionBrowser } from "./extension-support.ts";
 
 const truth = loadGroundTruth();
 const origins = truthOrigins(truth);
@@ -15,25 +14,16 @@ interface BadgeGlobal {
 }
 
 describe("extension: badge, history, export, SDK link", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser();
 
   it("shows undeclared + non-essential items on the badge and keeps first/last seen", async () => {
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
-      const first = await drive.inventory(page);
-      const tabId = await drive.tabIdOf(page);
-      const badge = await drive.page.evaluate(
+      const first = await session.drive.inventory(page);
+      const tabId = await session.drive.tabIdOf(page);
+      const badge = await session.drive.page.evaluate(
         (id) => (globalThis as unknown as BadgeGlobal).chrome.action.getBadgeText({ tabId: id }),
         tabId,
       );
@@ -41,11 +31,11 @@ describe("extension: badge, history, export, SDK link", () => {
       expect(expected).toBeGreaterThan(0);
       expect(badge).toBe(String(expected));
 
-      const again = await drive.inventory(page);
+      const again = await session.drive.inventory(page);
       const row = again.items.find((i) => i.item.name === "dingtalk_lang")!;
       expect(row.firstSeen).toBe(first.items.find((i) => i.key === row.key)!.firstSeen);
       expect(row.lastSeen!).toBeGreaterThanOrEqual(row.firstSeen!);
-      const history = await drive.send<{ records: HistoryRecord[] }>({
+      const history = await session.drive.send<{ records: HistoryRecord[] }>({
         type: "getHistory",
         site: "dingtalk.com",
       });
@@ -56,13 +46,21 @@ describe("extension: badge, history, export, SDK link", () => {
   });
 
   it("exports the inventory as JSON (shared model) and CSV (quoted)", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
-      const tabId = await drive.tabIdOf(page);
-      const inventory = await drive.inventory(page);
-      const json = await drive.send<{ file: ExportFile }>({ type: "exportInventory", tabId, format: "json" });
-      const csv = await drive.send<{ file: ExportFile }>({ type: "exportInventory", tabId, format: "csv" });
+      const tabId = await session.drive.tabIdOf(page);
+      const inventory = await session.drive.inventory(page);
+      const json = await session.drive.send<{ file: ExportFile }>({
+        type: "exportInventory",
+        tabId,
+        format: "json",
+      });
+      const csv = await session.drive.send<{ file: ExportFile }>({
+        type: "exportInventory",
+        tabId,
+        format: "csv",
+      });
       if (!json.ok || !csv.ok) throw new Error("export failed");
       const body = JSON.parse(json.file.text) as { site: string; observed: unknown[]; findings: unknown[] };
       expect(body.site).toBe("dingtalk.com");
@@ -80,8 +78,8 @@ describe("extension: badge, history, export, SDK link", () => {
   });
 
   it("classifies by the page's SDK first and, when clearing, withdraws the SDK's consent before removing", async () => {
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
       // A stand-in SDK speaking the page bridge (docs/protocol.md), recording what it is asked.
@@ -123,14 +121,14 @@ describe("extension: badge, history, export, SDK link", () => {
           }
         });
       });
-      const inventory = await drive.inventory(page);
+      const inventory = await session.drive.inventory(page);
       expect(inventory.sdk).toEqual({ version: "1.0.0", revision: "r7" });
       expect(inventory.sources[0]).toBe("sdk");
       const row = inventory.items.find((i) => i.item.name === "dt_debug_flags")!;
       expect(row).toMatchObject({ classifier: "sdk", category: "marketing", declared: true });
 
-      const tabId = await drive.tabIdOf(page);
-      const reply = await drive.send<{ report: ClearReport }>({
+      const tabId = await session.drive.tabIdOf(page);
+      const reply = await session.drive.send<{ report: ClearReport }>({
         type: "clearCategory",
         tabId,
         category: "marketing",
@@ -140,7 +138,7 @@ describe("extension: badge, history, export, SDK link", () => {
         'consent.set {"marketing":false}',
         "clear marketing",
       ]);
-      const after = await drive.inventory(page);
+      const after = await session.drive.inventory(page);
       expect(after.items.filter((i) => i.category === "marketing")).toEqual([]);
     } finally {
       await page.close();
@@ -149,22 +147,13 @@ describe("extension: badge, history, export, SDK link", () => {
 });
 
 describe("extension in Simplified Chinese", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true, args: ["--lang=zh-CN"] });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser({ args: ["--lang=zh-CN"] });
 
   it("shows the popup and the registry's texts in Chinese when the browser language is Chinese", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       expect(await popup.locator("h1").textContent()).toBe("dingtalk.com 存储的内容");
       const row = popup.locator(".items .item", { hasText: "dingtalk_lang" });
       expect(await row.locator(".policy").textContent()).toMatch(/^政策条款：/);

@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InventoryItem } from "../../shared/protocol/messages.ts";
-import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { clearStorage, collectStorage } from "../support/collect.ts";
 import { itemKey, loadGroundTruth, sdkModeItems, truthOrigins } from "../support/ground-truth.ts";
 import { visit } from "../support/property-set.ts";
-import { type Driver, driver } from "./extension-support.ts";
+import { useExtensionBrowser } from "./extension-support.ts";
 
 const truth = loadGroundTruth();
 const origins = truthOrigins(truth);
 const keyOf = (row: InventoryItem) => itemKey({ ...row.item, partitionKey: row.item.partitionKey ?? null });
 
 describe("extension inventory on the property set (no SDK)", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser();
 
   for (const truthPage of truth.pages) {
     it(`${truthPage.url}: the popup lists exactly the ground truth, with its categories`, async () => {
-      await clearStorage(browser.context, origins);
-      const page = await browser.newPage();
+      await clearStorage(session.browser.context, origins);
+      const page = await session.browser.newPage();
       try {
         await visit(page, truthPage.url);
-        const inventory = await drive.inventory(page);
+        const inventory = await session.drive.inventory(page);
         const got = new Map(inventory.items.map((r) => [keyOf(r), r]));
         const want = new Map(truthPage.items.map((i) => [itemKey(i), i]));
         expect(
@@ -51,7 +41,7 @@ describe("extension inventory on the property set (no SDK)", () => {
         // Every declared item says which source classified it: here the site's well-known file.
         for (const r of inventory.items) expect(r.classifier).toBe(r.category ? "well-known" : "unknown");
 
-        const popup = await drive.openPopup(page);
+        const popup = await session.drive.openPopup(page);
         const names = await popup.locator(".items .item .name").allTextContents();
         expect(names.sort()).toEqual(inventory.items.map((r) => r.item.name).sort());
         await popup.close();
@@ -62,12 +52,12 @@ describe("extension inventory on the property set (no SDK)", () => {
   }
 
   it("lists the Flash cookies the registry declares as impossible to hold", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await visit(page, truth.pages[0]!.url);
-      const inventory = await drive.inventory(page);
+      const inventory = await session.drive.inventory(page);
       expect(inventory.unholdable.map((u) => u.kind)).toEqual(["flash"]);
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       expect(await popup.locator(".unholdable li").count()).toBe(1);
       await popup.close();
     } finally {
@@ -79,11 +69,11 @@ describe("extension inventory on the property set (no SDK)", () => {
   // UPDATE_SCREENSHOTS=1 refreshes the README's copy in docs/img/.
   it("saves a screenshot of the popup on the property set", async () => {
     const target = process.env.UPDATE_SCREENSHOTS ? "docs/img/popup.png" : "reports/screenshots/popup.png";
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
     try {
       await visit(page, truth.pages[0]!.url);
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       const png = await popup.screenshot({ path: target });
       // A PNG signature and a non-trivial size: the popup really rendered something.
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -96,25 +86,16 @@ describe("extension inventory on the property set (no SDK)", () => {
 });
 
 describe("extension inventory with the SDK on the page", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true, sdk: true });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser({ sdk: true });
 
   for (const url of ["https://www.dingtalk.com/", "https://im.dingtalk.com/"]) {
     it(`${url}: the inventory equals what the browser holds`, async () => {
-      await clearStorage(browser.context, origins);
-      const page = await browser.newPage();
+      await clearStorage(session.browser.context, origins);
+      const page = await session.browser.newPage();
       try {
         await visit(page, url);
         const held = await collectStorage(page, { origins });
-        const inventory = await drive.inventory(page);
+        const inventory = await session.drive.inventory(page);
         // The page's own SDK answered the bridge, so its registry classifies first.
         expect(inventory.sources[0]).toBe("sdk");
         const got = inventory.items.map(keyOf).sort();

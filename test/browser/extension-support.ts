@@ -1,7 +1,8 @@
 /** Drives the extension in Chromium: commands through an extension page, the popup as a tab, SW restarts. */
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { Command, Inventory, Reply } from "../../shared/protocol/messages.ts";
-import type { LaunchedBrowser } from "../support/browser.ts";
+import { type LaunchedBrowser, type LaunchOptions, launchBrowser } from "../support/browser.ts";
 
 /** The slice of the `chrome` global the tests call inside extension pages. */
 export interface ChromeGlobal {
@@ -21,6 +22,25 @@ export interface Driver {
   /** Opens the popup for the page's tab and waits until it shows the item table. */
   openPopup(page: Page): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** A browser with the extension loaded, and its driver, for the tests of one `describe` block. */
+export interface ExtensionSession {
+  browser: LaunchedBrowser;
+  drive: Driver;
+}
+
+/** Launches the browser with the extension before the block's tests and closes it after them. */
+export function useExtensionBrowser(options: Omit<LaunchOptions, "extension"> = {}): ExtensionSession {
+  const session = {} as ExtensionSession;
+  beforeAll(async () => {
+    session.browser = await launchBrowser({ ...options, extension: true });
+    session.drive = await driver(session.browser);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }
 
 export async function driver(browser: LaunchedBrowser): Promise<Driver> {

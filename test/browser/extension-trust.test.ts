@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Inventory, Reply } from "../../shared/protocol/messages.ts";
-import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
 import { clearStorage, collectStorage } from "../support/collect.ts";
 import { loadGroundTruth, truthOrigins } from "../support/ground-truth.ts";
 import { visit } from "../support/property-set.ts";
-import { type Driver, driver, inContentScript } from "./extension-support.ts";
+import { inContentScript, useExtensionBrowser } from "./extension-support.ts";
 
 const truth = loadGroundTruth();
 const origins = truthOrigins(truth);
@@ -12,21 +11,12 @@ const HOME = "https://www.dingtalk.com/";
 const ADS = "https://ads.adnet.test/frame.html";
 
 describe("extension: trust boundaries", () => {
-  let browser: LaunchedBrowser;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ extension: true });
-    drive = await driver(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionBrowser();
 
   it("a page or its content script cannot read or clear another site, nor change blocking", async () => {
-    await clearStorage(browser.context, origins);
-    const page = await browser.newPage();
-    const other = await browser.newPage();
+    await clearStorage(session.browser.context, origins);
+    const page = await session.browser.newPage();
+    const other = await session.browser.newPage();
     try {
       await visit(page, HOME);
       await other.goto(ADS);
@@ -34,7 +24,7 @@ describe("extension: trust boundaries", () => {
         (await collectStorage(page)).filter((i) => i.kind === "cookie" && i.domain?.endsWith("adnet.test"));
       const before = await adCookies();
       expect(before.length).toBeGreaterThan(0);
-      const otherTab = await drive.tabIdOf(other);
+      const otherTab = await session.drive.tabIdOf(other);
 
       // The page itself has no channel to the extension…
       expect(
@@ -56,9 +46,11 @@ describe("extension: trust boundaries", () => {
 
       // The content script's own messages are bound to its tab's site.
       const send = (command: object) =>
-        inContentScript(browser, page, `chrome.runtime.sendMessage(${JSON.stringify(command)})`) as Promise<
-          Reply<{ inventory: Inventory }>
-        >;
+        inContentScript(
+          session.browser,
+          page,
+          `chrome.runtime.sendMessage(${JSON.stringify(command)})`,
+        ) as Promise<Reply<{ inventory: Inventory }>>;
       const refused = [
         { type: "getInventory", tabId: otherTab },
         { type: "exportInventory", tabId: otherTab, format: "json" },
@@ -84,7 +76,7 @@ describe("extension: trust boundaries", () => {
   });
 
   it("registry text with HTML and script payloads renders as inert text", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
       const img = `<img src=x onerror="document.title='pwned'">`;
@@ -128,7 +120,7 @@ describe("extension: trust boundaries", () => {
         },
         { img, script },
       );
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       let dialogs = 0;
       popup.on("dialog", (d) => {
         dialogs += 1;
@@ -148,10 +140,10 @@ describe("extension: trust boundaries", () => {
   });
 
   it("the popup is usable by keyboard alone: every control is reachable with Tab", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     try {
       await visit(page, HOME);
-      const popup = await drive.openPopup(page);
+      const popup = await session.drive.openPopup(page);
       const seen: string[] = [];
       for (let i = 0; i < 20; i++) {
         await popup.keyboard.press("Tab");
