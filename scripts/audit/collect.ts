@@ -5,21 +5,8 @@
  */
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import type { ObservedItem } from "../../shared/model.ts";
+import { type CdpCookie, cookieFromCdp } from "./cdp-cookie.ts";
 import { cookieKey } from "./network.ts";
-
-interface CdpCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  expires: number;
-  size: number;
-  httpOnly: boolean;
-  secure: boolean;
-  session: boolean;
-  sameSite?: "Strict" | "Lax" | "None";
-  partitionKey?: string | { topLevelSite: string; hasCrossSiteAncestor?: boolean };
-}
 
 export async function collectCookies(
   context: BrowserContext,
@@ -31,23 +18,9 @@ export async function collectCookies(
   try {
     const { cookies } = (await session.send("Network.getAllCookies")) as { cookies: CdpCookie[] };
     return cookies.map((c) => {
-      const domain = c.domain.replace(/^\./, "");
-      const item: ObservedItem = {
-        kind: "cookie",
-        name: c.name,
-        domain,
-        hostOnly: !c.domain.startsWith("."),
-        path: c.path,
-        httpOnly: c.httpOnly,
-        secure: c.secure,
-        expires: c.session || c.expires < 0 ? null : Math.round(c.expires * 1000),
-        size: c.size,
-        firstSeen: now,
-        setBy: httpCookies.has(cookieKey(c.name, domain)) ? "http" : "js",
-      };
-      if (c.sameSite) item.sameSite = c.sameSite;
-      const partition = typeof c.partitionKey === "string" ? c.partitionKey : c.partitionKey?.topLevelSite;
-      if (partition) item.partitionKey = partition;
+      const item = cookieFromCdp(c);
+      item.firstSeen = now;
+      item.setBy = httpCookies.has(cookieKey(c.name, item.domain!)) ? "http" : "js";
       return item;
     });
   } finally {

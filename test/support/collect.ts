@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Frame, Page } from "playwright-core";
+import { type CdpCookie, cookieFromCdp } from "../../scripts/audit/cdp-cookie.ts";
 import type { ObservedItem } from "../../shared/model.ts";
 
 export interface CollectOptions {
@@ -76,38 +77,11 @@ async function track(temp: Page[], page: Promise<Page>): Promise<Page> {
   return opened;
 }
 
-interface CdpCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  expires: number;
-  size: number;
-  httpOnly: boolean;
-  secure: boolean;
-  session: boolean;
-  sameSite?: "Strict" | "Lax" | "None";
-  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
-}
-
 async function readCookies(session: CDPSession): Promise<ObservedItem[]> {
   // Storage.getCookies returns partitioned (CHIPS) cookies with their partitionKey.
   const { cookies } = (await session.send("Storage.getCookies", {})) as { cookies: CdpCookie[] };
-  return cookies.map((c) => ({
-    kind: "cookie",
-    name: c.name,
-    domain: c.domain.replace(/^\./, ""),
-    hostOnly: !c.domain.startsWith("."),
-    path: c.path,
-    ...(c.partitionKey ? { partitionKey: c.partitionKey.topLevelSite } : {}),
-    httpOnly: c.httpOnly,
-    secure: c.secure,
-    ...(c.sameSite ? { sameSite: c.sameSite } : {}),
-    expires: c.session ? null : Math.round(c.expires * 1000),
-    size: c.size,
-    setBy: "unknown",
-    value: c.value,
-  }));
+  // The harness keeps values (tests compare them); the audit's reports leave them out.
+  return cookies.map((c) => ({ ...cookieFromCdp(c), value: c.value }));
 }
 
 interface FrameRef {
