@@ -56,12 +56,18 @@ async function buildSdk() {
       jsxImportSource: "preact",
       legalComments: "none",
       logLevel: "warning",
-      // The consent UI's size budget: shorten Preact's private vnode/component fields (`__k`, `__e`, …; not `__html`).
-      ...(outfile === "cookie-ledger-ui.js" && { mangleProps: /^__.?$/ }),
+      // The consent UI's size budget: shorten Preact's private vnode/component fields (`__k`, `__e`, …; not
+      // `__html`), and the component lifecycle, `options` hook and component fields: the bundle has no
+      // components of its own (only Preact's internal Fragment) and never exposes Preact, so nothing outside
+      // reads those names. Never DOM properties or attributes (`type`, `checked`, …): Preact sets them by name.
+      ...(outfile === "cookie-ledger-ui.js" && {
+        mangleProps:
+          /^(__.?|props|state|context|contextType|getChildContext|getDerivedState\w+|getSnapshotBeforeUpdate|component\w+|shouldComponentUpdate|setState|forceUpdate|debounceRendering|vnode|diffed|unmount)$/,
+      }),
       // The core's size budget: shorten the fields of its internal structures (`Core`, its natives, the
       // hold queue), which never cross into the lazy part, the worker guard or the page.
       ...(outfile === "cookie-ledger.js" && {
-        mangleProps: /^(sess|gates|ran|px|wg|ws|idel|cdel|ls|ss|rm|hold|drop|replay|gate)$/,
+        mangleProps: /^(sess|gates|ran|px|own|wg|ws|idel|cdel|ls|ss|rm|hold|drop|replay|gate)$/,
       }),
     });
     // The drop-in files are counted in bytes (issues 4, 7, 9): terser's second pass and top-level mangling

@@ -1,5 +1,5 @@
 /** The internal surface the per-realm hooks use; one per ledger (state lives in the ledger instance). */
-import type { Fn } from "./hooks/util.ts";
+import { type Fn, method } from "./hooks/util.ts";
 import type { WorkerSettings } from "./realms/workers.ts";
 import type { StorageKind, WriteRecord } from "./types.ts";
 
@@ -40,18 +40,41 @@ export interface Core {
   ran: Set<string>;
   /** Storage proxies handed out by the `localStorage`/`sessionStorage` getters → their real object. */
   px: WeakMap<object, Storage>;
+  /** The SDK's accessor functions, printed as native code (hooks/util.ts, hooks/prototypes.ts). */
+  own: WeakSet<object>;
   /** The worker guard's URL and the settings a new worker starts with (realms/workers.ts). */
   wg?: string;
   ws: () => Omit<WorkerSettings, "u">;
 }
 
-/** Safe gate: an internal error means "not stored". */
+/** Safe gate: an internal error means "not stored" (deletions still happen). */
 export function pass(c: Core, w: Pending, fn?: Fn, self?: unknown, args?: unknown[]): boolean {
   try {
     return c.gate(w, fn, self, args);
   } catch {
-    return false;
+    return w.op === "delete";
   }
 }
+
+/**
+ * Gates method `P[k]`: `p(this, args)` describes the write (falsy: let the native decide, e.g. too few
+ * arguments). A refused write returns `no()`; without `no` it is held for replay (cookies, web storage).
+ */
+export const gated = (
+  c: Core,
+  P: object | undefined,
+  k: string,
+  p: (self: never, a: never[]) => Pending | false,
+  no?: () => unknown,
+) =>
+  method(
+    P,
+    k,
+    (f) =>
+      function (this: never, ...a: never[]) {
+        const x = p(this, a);
+        return !x || pass(c, x, no ? undefined : f, this, a) ? f.apply(this, a) : no?.();
+      },
+  );
 
 export type { StorageKind };

@@ -97,7 +97,10 @@ export async function observe(ctx: ExtrasContext): Promise<ObservedItem[]> {
 
 export async function inventory(ctx: ExtrasContext) {
   const observed = await observe(ctx);
-  const findings = reconcile({ registry: ctx.registry, observed, consent: ctx.consent });
+  const findings = [
+    ...reconcile({ registry: ctx.registry, observed, consent: ctx.consent }),
+    ...ctx.findings,
+  ];
   return { registry: ctx.registry, observed, findings, consent: ctx.consent };
 }
 

@@ -26,13 +26,6 @@ import { deletions, siteOf } from "./variants.ts";
 export const VERSION = "0.1.0";
 export const CONSENT_COOKIE = "cookie_ledger_consent";
 const MAX_WRITES = 500;
-/** 180 days. */
-const RECORD_MAX_AGE = 15552000;
-/** The SDK's own storage, declared necessary when the registry does not declare it. */
-const OWN: RegistryEntry[] = [
-  { kind: "cookie", name: CONSENT_COOKIE, category: "necessary" },
-  { kind: "indexedDB", name: "cookie-ledger", category: "necessary" },
-];
 
 type Cats = Partial<Record<OptionalCategory, boolean>>;
 
@@ -46,12 +39,19 @@ export function createLedger(o: LedgerOptions): Ledger {
   if (src?.format !== "cookie-ledger/1" || !Array.isArray(src.entries))
     throw new TypeError("cookie-ledger: bad registry");
   const registry = { ...src, entries: [...src.entries] };
+  const revision = registry.revision;
   let match: Classify;
   const register = (entries: RegistryEntry[]) => {
     registry.entries.push(...entries);
     match = compileClassifier(registry);
   };
-  register(OWN.filter((e) => !registry.entries.some((x) => x.kind === e.kind && x.name === e.name)));
+  // The SDK's own storage, declared necessary unless the registry declares it.
+  register(
+    [
+      { kind: "cookie", name: CONSENT_COOKIE, category: "necessary" },
+      { kind: "indexedDB", name: "cookie-ledger", category: "necessary" },
+    ].filter((e) => !registry.entries.some((x) => x.kind === e.kind && x.name === e.name)) as RegistryEntry[],
+  );
 
   const listeners: Record<string, Set<(x: never) => void>> = {};
   const emit = (ev: string, x: unknown) =>
@@ -64,6 +64,7 @@ export function createLedger(o: LedgerOptions): Ledger {
       }
     });
   const writes: WriteRecord[] = [];
+  const recent = () => writes.slice(-MAX_WRITES);
   const queue = createQueue();
   const warned = new Set<string>();
   const gpc = !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
@@ -71,8 +72,9 @@ export function createLedger(o: LedgerOptions): Ledger {
   let extrasP: Promise<Extras> | undefined;
   const extras = () => (extrasP ??= o.extras?.() ?? Promise.reject(new Error("cookie-ledger: no extras")));
 
+  const proto = win.Document.prototype;
   const n = {
-    cookie: Object.getOwnPropertyDescriptor(win.Document.prototype, "cookie")!,
+    cookie: Object.getOwnPropertyDescriptor(proto, "cookie")!,
     ls: nativeStorage(win, "localStorage"),
     ss: nativeStorage(win, "sessionStorage"),
     rm: win.Storage.prototype.removeItem,
@@ -87,14 +89,14 @@ export function createLedger(o: LedgerOptions): Ledger {
       const [k, v] = p.trim().split("=");
       if (k === CONSENT_COOKIE) r = decodeRecord(v);
     }
-    return r?.revision === registry.revision ? r : undefined;
+    return r?.revision === revision ? r : undefined;
   };
   let record = read();
 
   const granted = (cat: string) => cat === "necessary" || !!record?.categories[cat as OptionalCategory];
   const allowed = (cat: string | undefined) => (cat === undefined ? o.policy !== "block" : granted(cat));
   const defaultPath = loc.pathname.replace(/\/[^/]*$/, "") || "/";
-  const classify = (kind: StorageKind, name: string, domain?: string, path?: string) =>
+  const classify = (kind: StorageKind, name: string, domain?: string | null, path?: string) =>
     match(kind, name, (kind === "cookie" && domain) || host, path ?? defaultPath);
 
   const log = (w: WriteRecord) => {
@@ -105,15 +107,16 @@ export function createLedger(o: LedgerOptions): Ledger {
   };
   const gate = (p: Pending, fn?: Fn, self?: unknown, args?: unknown[]) => {
     const m = classify(p.kind, p.name, p.domain, p.path);
+    const del = p.op === "delete";
     // The hook's object becomes the record (hooks make a fresh one per write).
     const w = p as WriteRecord;
     w.category = m?.category;
     w.entry = m?.entry;
-    w.allowed = p.op === "delete" || allowed(w.category);
+    w.allowed = del || allowed(w.category);
     w.at = Date.now();
     try {
       if (o.dev) w.stack = new Error().stack;
-      if (p.op === "delete") queue.drop((h) => h.kind === p.kind && (p.name === "*" || h.name === p.name));
+      if (del) queue.drop((h) => h.kind === p.kind && (p.name === "*" || h.name === p.name));
       else if (!w.allowed && fn && w.category) {
         w.held = true;
         queue.hold({
@@ -127,7 +130,7 @@ export function createLedger(o: LedgerOptions): Ledger {
         });
       }
       log(w);
-      if (!m && p.op === "set") {
+      if (!m && !del) {
         const key = `${p.kind} ${p.name}`;
         emit("undeclared", w);
         if (o.dev && !warned.has(key)) extras().then((x) => x.warn(w, registry), String);
@@ -158,6 +161,7 @@ export function createLedger(o: LedgerOptions): Ledger {
     allowed,
     ran: new Set(),
     px: new WeakMap(),
+    own: new WeakSet(),
     wg: o.workerGuard,
     // Workers have no web storage: they get the declarations of the other stores only.
     ws: () => ({
@@ -167,19 +171,23 @@ export function createLedger(o: LedgerOptions): Ledger {
       h: host,
     }),
   };
+  const all = (v: (k: OptionalCategory) => unknown) =>
+    Object.fromEntries(OPTIONAL.map((k) => [k, !!v(k)])) as Record<OptionalCategory, boolean>;
+  const get = (): Consent => ({
+    decided: !!record,
+    categories: all(granted),
+    decidedAt: record?.at,
+    record,
+    gpc,
+  });
   const net = createSafetyNet(
     c,
     (kind, name) => !allowed(classify(kind, name)?.category),
     emit,
-    () => get().categories,
+    () => all(granted),
   );
   const sweep = net.sweep;
 
-  const get = (): Consent => {
-    const categories = {} as Consent["categories"];
-    for (const k of OPTIONAL) categories[k] = granted(k);
-    return { decided: !!record, categories, decidedAt: record?.at, record, gpc };
-  };
   const apply = (from: ConsentSource, prev: Consent["categories"], logged?: ConsentRecord) => {
     queue.replay((h) => granted(h.category));
     for (const g of c.gates) g();
@@ -192,19 +200,29 @@ export function createLedger(o: LedgerOptions): Ledger {
     emit("consent", change);
     return Promise.all([purged, logged && extras().then((x) => x.log(logged), String)]).then(() => change);
   };
-  const decide = (cats: Cats, from: ConsentSource = "api") => {
-    const prev = get().categories;
-    const next = { ...prev };
-    for (const k of OPTIONAL) if (typeof cats?.[k] === "boolean") next[k] = cats[k];
-    record = { categories: next, revision: registry.revision, at: Date.now(), source: from, id: randomId() };
-    // On the property's registrable domain, so that its subdomains share the decision.
-    const domain = site?.includes(".") ? `; Domain=${site}` : "";
-    setCookie(
-      `${CONSENT_COOKIE}=${encodeRecord(record)}; Path=/; Max-Age=${RECORD_MAX_AGE}; SameSite=Lax${domain}${https ? "; Secure" : ""}`,
-    );
-    return apply(from, prev, record);
+  const decide = (cats: Cats, from: ConsentSource = "api", withdrawn?: boolean) => {
+    const prev = all(granted);
+    const r = {
+      categories: all((k) => (typeof cats?.[k] === "boolean" ? cats[k] : prev[k])),
+      revision,
+      at: Date.now(),
+      source: from,
+      id: randomId(),
+    } as ConsentRecord;
+    if (withdrawn) {
+      r.withdrawn = true;
+      record = undefined;
+      for (const s of deletions(CONSENT_COOKIE, host, registry.properties, "/", https)) setCookie(s);
+    } else {
+      record = r;
+      // On the property's registrable domain, so that its subdomains share the decision. 180 days.
+      setCookie(
+        `${CONSENT_COOKIE}=${encodeRecord(r)}; Path=/; Max-Age=15552000; SameSite=Lax${site?.includes(".") ? `; Domain=${site}` : ""}${https ? "; Secure" : ""}`,
+      );
+    }
+    return apply(from, prev, r);
   };
-  const all = (v: (k: string) => boolean) => Object.fromEntries(OPTIONAL.map((k) => [k, v(k)])) as Cats;
+  const none = () => all(() => 0);
 
   const ledger: Ledger = {
     version: VERSION,
@@ -217,25 +235,15 @@ export function createLedger(o: LedgerOptions): Ledger {
           all((k) => !gpcDeny.includes(k)),
           from,
         ),
-      rejectAll: (from) =>
-        decide(
-          all(() => false),
-          from,
-        ),
-      withdraw(from = "api") {
-        const prev = get().categories;
-        const r = { ...record!, categories: all(() => false), at: Date.now(), source: from, withdrawn: true };
-        record = undefined;
-        for (const s of deletions(CONSENT_COOKIE, host, registry.properties, "/", https)) setCookie(s);
-        return apply(from, prev, { ...r, revision: registry.revision, id: randomId() } as ConsentRecord);
-      },
+      rejectAll: (from) => decide(none(), from),
+      withdraw: (from) => decide(none(), from, true),
       history: () => extras().then((x) => x.history()),
     },
-    writes: () => writes.slice(-MAX_WRITES),
+    writes: recent,
     inventory: () =>
-      extras()
-        .then((x) => x.inventory({ win, registry, consent: get(), writes: writes.slice(-MAX_WRITES) }))
-        .then((r) => ({ ...r, findings: [...r.findings, ...net.findings] })),
+      extras().then((x) =>
+        x.inventory({ win, registry, consent: get(), writes: recent(), findings: net.findings }),
+      ),
     clear(category) {
       if (!OPTIONAL.includes(category))
         return Promise.reject(new RangeError(`cookie-ledger: cannot clear ${category}`));
@@ -248,8 +256,8 @@ export function createLedger(o: LedgerOptions): Ledger {
       );
     },
     on(ev: string, fn: (x: never) => void) {
-      const set = listeners[ev] ?? new Set();
-      listeners[ev] = set;
+      listeners[ev] ??= new Set();
+      const set = listeners[ev];
       set.add(fn);
       return () => set.delete(fn);
     },
@@ -263,7 +271,7 @@ export function createLedger(o: LedgerOptions): Ledger {
   const refresh = () => {
     const r = read();
     if (r?.id === record?.id) return sweep();
-    const prev = get().categories;
+    const prev = all(granted);
     record = r;
     return apply(r?.source ?? "api", prev);
   };
@@ -273,33 +281,33 @@ export function createLedger(o: LedgerOptions): Ledger {
     const { changed, deleted } = e as Event & { changed: Cookies; deleted: Cookies };
     if (
       [...changed, ...deleted].some((x) => x.name === CONSENT_COOKIE) ||
-      changed.some((x) => !allowed(classify("cookie", x.name, x.domain ?? "", x.path)?.category))
+      changed.some((x) => !allowed(classify("cookie", x.name, x.domain, x.path)?.category))
     )
       refresh();
   });
   if (o.bridge !== false) {
-    // The bridge lives in the lazy part: requests that arrive while it loads are queued for it. `hello`
-    // is answered here, and a lazy part that cannot load is reported, so the other side never waits.
+    // The bridge lives in the lazy part: requests that arrive while it loads
+    // are queued for it, and a lazy part that cannot load is reported, so the other side never waits.
     const post = (m: object) => win.postMessage({ source: "cookie-ledger", v: 1, ...m }, "*");
-    const ready = (id?: string) => post({ type: "ready", id, sdk: VERSION, revision: registry.revision });
-    let backlog: { id: string; type: string }[] | undefined = [];
-    win.addEventListener("message", (e) => {
+    const ready = (id?: string) => post({ type: "ready", id, sdk: VERSION, revision });
+    const backlog: { id: string }[] = [];
+    const on = (e: MessageEvent) => {
       const d = e.data;
-      // Requests carry an id; before the lazy part loads, our only message on the window is `ready`.
-      if (e.source !== win || !backlog || d?.source !== "cookie-ledger" || typeof d.id !== "string") return;
-      if (d.type === "hello") return ready(d.id);
-      if (backlog.push(d) < 2)
+      if (e.source !== win || d?.source !== "cookie-ledger" || typeof d.id !== "string") return;
+      if (d.type === "hello") ready(d.id);
+      else if (backlog.push(d) < 2)
         extras().then(
           (x) => {
-            x.bridge(win, ledger, backlog!);
-            backlog = undefined;
+            win.removeEventListener("message", on);
+            x.bridge(win, ledger, backlog);
           },
           (err) => {
-            for (const m of backlog!) post({ type: "result", id: m.id, ok: false, error: String(err) });
-            backlog = [];
+            for (const m of backlog.splice(0))
+              post({ type: "result", id: m.id, ok: false, error: String(err) });
           },
         );
-    });
+    };
+    win.addEventListener("message", on);
     ready();
   }
   return ledger;

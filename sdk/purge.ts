@@ -19,7 +19,6 @@ export async function purge(
   const doc = win.document;
   const removed: ObservedItem[] = [];
   const unreachable: ObservedItem[] = [];
-  const gone = (kind: StorageKind, name: string) => removed.push({ kind, name, origin });
   const jar = () => cookieNames(n.cookie.get!.call(doc));
   const names = new Set(jar().filter((name) => doomed("cookie", name)));
   for (const name of names)
@@ -28,29 +27,29 @@ export async function purge(
   const left = jar();
   for (const name of names)
     (left.includes(name) ? unreachable : removed).push({ kind: "cookie", name, domain });
+  /** Deletes `name` of `kind` through `del` when doomed. */
+  const drop = (kind: StorageKind, name: string | null | undefined, del: () => unknown) => {
+    if (name != null && doomed(kind, name)) {
+      del();
+      removed.push({ kind, name, origin });
+    }
+  };
   for (const [kind, s] of [
     ["localStorage", n.ls],
     ["sessionStorage", n.ss],
   ] as const)
     if (s)
-      for (const k of Array.from({ length: s.length }, (_, i) => s.key(i)!))
-        if (doomed(kind, k)) {
-          n.rm.call(s, k);
-          gone(kind, k);
-        }
+      for (const k of Array.from({ length: s.length }, (_, i) => s.key(i)))
+        drop(kind, k, () => n.rm.call(s, k!));
   try {
-    for (const { name } of await win.indexedDB.databases())
-      if (name && doomed("indexedDB", name)) {
-        n.idel!.call(win.indexedDB, name);
-        gone("indexedDB", name);
-      }
+    const f = win.indexedDB;
+    for (const { name } of await f.databases()) drop("indexedDB", name, () => n.idel!.call(f, name!));
   } catch {}
   try {
-    for (const name of await win.caches.keys())
-      if (doomed("cacheStorage", name)) {
-        await n.cdel!.call(win.caches, name);
-        gone("cacheStorage", name);
-      }
+    const cs = win.caches;
+    const gone: unknown[] = [];
+    for (const name of await cs.keys()) drop("cacheStorage", name, () => gone.push(n.cdel!.call(cs, name)));
+    await Promise.all(gone);
   } catch {}
   return { removed, unreachable };
 }

@@ -6,7 +6,7 @@ import { hookCookie } from "./hooks/cookie.ts";
 import { hookFrames } from "./hooks/frames.ts";
 import { disguise, unwrapStorage } from "./hooks/prototypes.ts";
 import { hookStorage, nativeStorage } from "./hooks/storage.ts";
-import { hookPopups } from "./realms/popups.ts";
+import { method } from "./hooks/util.ts";
 import { hookWorkers } from "./realms/workers.ts";
 
 export function patchRealm(win: Window, c: Core) {
@@ -17,7 +17,19 @@ export function patchRealm(win: Window, c: Core) {
   hookStorage(w, c);
   unwrapStorage(w, c);
   hookAsyncStores(w, c);
-  hookPopups(w, c);
+  // Popups: `window.open` returns the new window while it still shows its initial about:blank document, which
+  // the opener may script at once (`document.write`, `localStorage`): patch it before returning. A
+  // same-origin page loaded there later runs its own copy of the SDK.
+  method(
+    w,
+    "open",
+    (open) =>
+      function (this: unknown, ...a: unknown[]) {
+        const r = open.apply(this, a);
+        if (r) c.patch(r);
+        return r;
+      },
+  );
   hookWorkers(w, c.wg, c.ws);
   const scan = hookFrames(w, c);
   const gate = createGate(w.document, c);
@@ -29,5 +41,5 @@ export function patchRealm(win: Window, c: Core) {
   new w.MutationObserver(both).observe(w.document, { childList: true, subtree: true });
   c.gates.push(both);
   both();
-  disguise(w);
+  disguise(w, c.own);
 }

@@ -12,9 +12,6 @@ import { purge } from "./purge.ts";
 import { CHANNEL } from "./realms/workers.ts";
 import type { PurgeResult, StorageKind } from "./types.ts";
 
-const FIRST = 2000;
-const MAX = 60000;
-
 export function createSafetyNet(
   c: Core,
   doomed: (kind: StorageKind, name: string) => boolean,
@@ -54,10 +51,11 @@ export function createSafetyNet(
     last = run.catch(String);
     return run;
   };
-  let delay = FIRST;
+  // Every 2 s, doubling up to a minute.
+  let delay = 2000;
   const tick = () => {
     sweep().catch(String);
-    delay = Math.min(delay * 2, MAX);
+    delay = Math.min(delay * 2, 60000);
     win.setTimeout(tick, delay);
   };
   win.setTimeout(tick, delay);

@@ -150,4 +150,6 @@ export interface ExtrasContext {
   registry: Registry;
   consent: ConsentState;
   writes: WriteRecord[];
+  /** The safety net's findings so far (sdk/sweep.ts). */
+  findings: Finding[];
 }

@@ -3,9 +3,9 @@
  * `delete`. A blocked write is dropped (never held) and fails the way a browser with storage
  * disabled fails; deletions always pass.
  */
-import { type Core, pass, type Realm } from "../core.ts";
+import { type Core, gated, type Realm } from "../core.ts";
 import type { StorageKind } from "../types.ts";
-import { type Fn, method } from "./util.ts";
+import type { Fn } from "./util.ts";
 
 const MESSAGE = "Storage blocked by Cookie Ledger (no consent)";
 
@@ -26,45 +26,28 @@ function deniedRequest(w: Realm) {
   return r;
 }
 
-/** The name in `f(name)` or `f({ name })`. */
-const nameOf = (a: unknown[]) =>
-  String(a[0] && typeof a[0] === "object" ? (a[0] as { name?: unknown }).name : a[0]);
-
 export function hookAsyncStores(w: Realm, c: Core) {
-  /** `P[set]` is checked (a blocked call returns `denied()`); `P[del]` is recorded and always passes. */
-  const hook = (
-    P: object | undefined,
-    set: string,
-    del: string,
-    kind: StorageKind,
-    denied: () => unknown,
-  ) => {
-    method(
-      P,
-      set,
-      (f) =>
-        function (this: unknown, ...a: unknown[]) {
-          const o = (a[0] ?? {}) as { domain?: string; path?: string };
-          return pass(c, { kind, name: nameOf(a), op: "set", domain: o.domain, path: o.path })
-            ? f.apply(this, a)
-            : denied();
-        },
-    );
-    method(
-      P,
-      del,
-      (f) =>
-        function (this: unknown, ...a: unknown[]) {
-          pass(c, { kind, name: nameOf(a), op: "delete" });
-          return f.apply(this, a);
-        },
-    );
+  /** `P[set]` is checked (a blocked call returns `no()`); `P[del]` is recorded and always passes. */
+  const hook = (P: object | undefined, set: string, del: string, kind: StorageKind, no: () => unknown) => {
+    // `f(name)` or, for cookieStore, `f({ name, domain, path })`.
+    const at = (a: never[], op: "set" | "delete") => {
+      const o = (a[0] ?? {}) as { name?: unknown; domain?: string; path?: string };
+      return {
+        kind,
+        op,
+        name: String(kind === "cookie" && typeof o === "object" ? o.name : o),
+        domain: o.domain,
+        path: o.path,
+      };
+    };
+    gated(c, P, set, (_, a) => at(a, "set"), no);
+    gated(c, P, del, (_, a) => at(a, "delete"));
   };
   hook(w.IDBFactory?.prototype, "open", "deleteDatabase", "indexedDB", () => deniedRequest(w));
   hook(w.CacheStorage?.prototype, "open", "delete", "cacheStorage", () =>
     Promise.reject(new w.DOMException(MESSAGE, "SecurityError")),
   );
-  // cookieStore.set(name, value) or set({ name, value, domain, path, expires }); a blocked one resolves unstored.
+  // A blocked cookieStore.set resolves unstored.
   const CK = (w as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype;
   hook(CK, "set", "delete", "cookie", () => Promise.resolve());
 }

@@ -10,23 +10,23 @@ export function hookFrames(w: Realm, c: Core) {
   const scan = () => {
     for (let i = 0; i < w.frames.length; i++) c.patch(w.frames[i]!);
   };
-  for (const P of [
-    w.HTMLIFrameElement.prototype,
-    w.HTMLFrameElement?.prototype,
-    w.HTMLObjectElement.prototype,
-  ])
+  for (const P of [w.HTMLIFrameElement, w.HTMLFrameElement, w.HTMLObjectElement])
     for (const k of ["contentWindow", "contentDocument"])
-      accessor(P, k, (d) => ({
+      accessor(P?.prototype, k, c.own, (d) => ({
         get(this: Element) {
           const r = d.get!.call(this);
           if (r) c.patch(r.defaultView ?? r);
           return r;
         },
       }));
-  const after = (o: object, keys: string[]) => {
-    for (const k of keys)
+  for (const [o, keys] of [
+    [w.Node, "appendChild insertBefore replaceChild"],
+    [w.Element, "append prepend after before replaceWith insertAdjacentElement insertAdjacentHTML"],
+    [w.Document, "write writeln"],
+  ] as const)
+    for (const k of keys.split(" "))
       method(
-        o,
+        o.prototype,
         k,
         (f) =>
           function (this: unknown, ...a: unknown[]) {
@@ -35,20 +35,8 @@ export function hookFrames(w: Realm, c: Core) {
             return r;
           },
       );
-  };
-  after(w.Node.prototype, ["appendChild", "insertBefore", "replaceChild"]);
-  after(w.Element.prototype, [
-    "append",
-    "prepend",
-    "after",
-    "before",
-    "replaceWith",
-    "insertAdjacentElement",
-    "insertAdjacentHTML",
-  ]);
-  after(w.Document.prototype, ["write", "writeln"]);
   for (const k of ["innerHTML", "outerHTML"])
-    accessor(w.Element.prototype, k, (d) => ({
+    accessor(w.Element.prototype, k, c.own, (d) => ({
       set(this: Element, v: unknown) {
         d.set!.call(this, v);
         scan();

@@ -1,8 +1,9 @@
 /**
  * `Storage.prototype` members called with the `localStorage` the page got from the SDK (a Proxy):
- * `Storage.prototype.getItem.call(localStorage, k)`, the `length` getter, a frame's own prototype applied to
- * the top window's storage, `StorageEvent.storageArea`. Platform methods refuse a Proxy as `this` ("Illegal invocation"); this outer
- * layer hands them the real object, so they behave exactly as without the SDK.
+ * `localStorage.getItem(k)`, `Storage.prototype.getItem.call(localStorage, k)`, the `length` getter, a frame's
+ * own prototype applied to the top window's storage, `StorageEvent.storageArea`. Platform methods refuse a
+ * Proxy as `this` ("Illegal invocation"); this outer layer hands them the real object, so they behave
+ * exactly as without the SDK.
  */
 import type { Core, Realm } from "../core.ts";
 import { accessor, type Fn, method } from "./util.ts";
@@ -19,13 +20,13 @@ export function unwrapStorage(w: Realm, c: Core) {
           return f.apply(real(this), a);
         },
     );
-  accessor(P, "length", (d) => ({
+  accessor(P, "length", c.own, (d) => ({
     get(this: unknown) {
       return d.get!.call(real(this));
     },
   }));
   // `storage` events carry the native object: give back the one the page knows, so `===` still holds.
-  accessor(w.StorageEvent?.prototype, "storageArea", (d) => ({
+  accessor(w.StorageEvent?.prototype, "storageArea", c.own, (d) => ({
     get(this: StorageEvent) {
       const s = d.get!.call(this);
       for (const k of ["localStorage", "sessionStorage"] as const)
@@ -37,45 +38,21 @@ export function unwrapStorage(w: Realm, c: Core) {
   }));
 }
 
-/** Accessors the hooks replace (hooks/*.ts, realms/*.ts), as [object, key]. */
-const ACCESSORS = (w: Realm): [object | undefined, string][] => [
-  [w.Document.prototype, "cookie"],
-  [w, "localStorage"],
-  [w, "sessionStorage"],
-  [w.Storage.prototype, "length"],
-  [w.StorageEvent?.prototype, "storageArea"],
-  [w.HTMLIFrameElement.prototype, "contentWindow"],
-  [w.HTMLIFrameElement.prototype, "contentDocument"],
-  [w.HTMLFrameElement?.prototype, "contentWindow"],
-  [w.HTMLFrameElement?.prototype, "contentDocument"],
-  [w.HTMLObjectElement.prototype, "contentWindow"],
-  [w.HTMLObjectElement.prototype, "contentDocument"],
-  [w.Element.prototype, "innerHTML"],
-  [w.Element.prototype, "outerHTML"],
-];
-
 /**
  * Run last in a realm: `Function.prototype.toString` prints the SDK's functions as natives. Methods are
  * Proxies of the natives, which V8 prints as "function () { [native code] }" (the name is put back);
- * accessors are plain functions, known from the list above.
+ * accessors are plain functions, known from `own` (hooks/util.ts).
  */
-export function disguise(w: Realm) {
-  const ours = new WeakSet<object>();
-  for (const [o, k] of ACCESSORS(w)) {
-    const d = o && Object.getOwnPropertyDescriptor(o, k);
-    if (d?.get) ours.add(d.get);
-    if (d?.set) ours.add(d.set);
-  }
+export function disguise(w: Realm, own: WeakSet<object>) {
+  const N = "function () { [native code] }";
   method(
     w.Function.prototype,
     "toString",
     (ts) =>
       function (this: Fn) {
-        const s = ours.has(this) ? "function () { [native code] }" : ts.call(this);
+        const s = own.has(this) ? N : ts.call(this);
         const n = typeof this === "function" && this.name;
-        return s === "function () { [native code] }" && n && !n.startsWith("bound ")
-          ? `function ${n}() { [native code] }`
-          : s;
+        return s === N && n && !n.startsWith("bound ") ? `function ${n}() { [native code] }` : s;
       },
   );
 }
