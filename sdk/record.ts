@@ -1,13 +1,14 @@
 /**
- * The consent record cookie value (pure): `1.<URI-encoded JSON>.<checksum>`. The checksum catches
- * truncation and hand edits; it is not a signature (any script on the page may call `consent.set`).
- * Anything that does not decode exactly counts as "no decision".
+ * The consent record cookie value (pure): `<bits>:<at>:<source>:<id>:<revision>:<checksum>`, the strings
+ * `escape`d (so no field holds a `:` and the value is cookie-safe). `bits` are the granted optional
+ * categories (functional 1, analytics 2, marketing 4), `at` epoch ms. The checksum (over everything before
+ * the last `:`) catches truncation and hand edits; it is not a signature (any script on the page may call
+ * `consent.set`). Anything that does not decode exactly counts as "no decision".
  */
-import type { ConsentSource, OptionalCategory } from "../shared/protocol/bridge.ts";
+import type { OptionalCategory } from "../shared/protocol/bridge.ts";
 import type { ConsentRecord } from "./types.ts";
 
 export const OPTIONAL: OptionalCategory[] = ["functional", "analytics", "marketing"];
-const SOURCES: ConsentSource[] = ["api", "banner", "extension", "gpc"];
 
 /** 32-bit FNV-1a, base 36. */
 export function checksum(text: string): string {
@@ -17,34 +18,29 @@ export function checksum(text: string): string {
 }
 
 export function encodeRecord(r: ConsentRecord): string {
-  const bits = OPTIONAL.reduce((b, c, i) => b | (r.categories[c] ? 1 << i : 0), 0);
-  const body = encodeURIComponent(JSON.stringify([bits, r.revision, r.at, r.source, r.id]));
-  return `1.${body}.${checksum(body)}`;
+  const body = [
+    OPTIONAL.reduce((b, c, i) => b | (r.categories[c] ? 1 << i : 0), 0),
+    r.at,
+    r.source,
+    escape(r.id),
+    escape(r.revision),
+  ].join(":");
+  return `${body}:${checksum(body)}`;
 }
 
 /** The record, or `undefined` when the value is missing, malformed or altered. */
 export function decodeRecord(value: string | undefined): ConsentRecord | undefined {
-  try {
-    // The body may itself contain dots (revisions like `2026-11-25.1`): the checksum follows the last one.
-    const cut = value!.lastIndexOf(".");
-    const body = value!.slice(2, cut);
-    const a = JSON.parse(decodeURIComponent(body));
-    const [bits, revision, at, source, id] = a;
-    if (
-      value!.startsWith("1.") &&
-      checksum(body) === value!.slice(cut + 1) &&
-      a.length === 5 &&
-      bits === (bits & 7) &&
-      typeof revision === "string" &&
-      at === +at &&
-      at > 0 &&
-      SOURCES.includes(source) &&
-      typeof id === "string"
-    ) {
-      const categories = Object.fromEntries(OPTIONAL.map((c, i) => [c, !!(bits & (1 << i))]));
-      return { categories: categories as ConsentRecord["categories"], revision, at, source, id };
-    }
-  } catch {}
+  const m = /^(([0-7]):([1-9]\d*):(api|banner|extension|gpc):([^:]*):([^:]*)):(.*)$/.exec(value!);
+  if (m && checksum(m[1]!) === m[7])
+    return {
+      categories: Object.fromEntries(
+        OPTIONAL.map((c, i) => [c, !!(+m[2]! & (1 << i))]),
+      ) as ConsentRecord["categories"],
+      revision: unescape(m[6]!),
+      at: +m[3]!,
+      source: m[4] as ConsentRecord["source"],
+      id: unescape(m[5]!),
+    };
 }
 
 /** A random id for a decision (two random 32-bit numbers). */

@@ -61,16 +61,17 @@ describe("filterSetCookie", () => {
 
   it("treats a missing, empty, tampered or other-revision consent cookie as no consent", () => {
     const good = consentValue({ functional: true, analytics: true, marketing: true });
-    const [v, body, sum] = good.split(".");
+    const cut = good.lastIndexOf(":");
+    const [body, sum] = [good.slice(0, cut), good.slice(cut + 1)];
     const tampered = [
       undefined,
       null,
       "",
       "garbage",
-      `${v}.${body!.replace("7", "6")}.${sum}`,
-      `${v}.${body}.${sum}x`,
-      `2.${body}.${sum}`,
-      `${good}.extra`,
+      `${body.replace("7", "6")}:${sum}`,
+      `${body}:${sum}x`,
+      `1${good}`,
+      `${good}:extra`,
       consentValue({ marketing: true }, "r6"),
     ];
     for (const value of tampered) {
