@@ -3,7 +3,7 @@
  * (shared/match: globs with `*` and `\*`, RFC 6265 domain- and path-match, the specificity order of
  * `compareSpecificity`) and is checked against `compileMatcher` by a property test
  * (test/unit/sdk-pure.test.ts). Globs are tested with anchored prefix/suffix checks and a left-to-right
- * `indexOf` per middle segment: no regular expression, no backtracking.
+ * `indexOf` per middle segment: no regular expression, no backtracking. Exact names are looked up by name.
  */
 import type { MatchResult } from "../shared/match/types.ts";
 import type { Registry, StorageKind } from "./types.ts";
@@ -19,8 +19,8 @@ export type Classify = (
 interface Compiled extends MatchResult {
   /** Literal segments between stars. */
   s: string[];
-  /** Literal length. */
-  l: number;
+  /** Rank keys (compileClassifier). */
+  k: number[];
   /** Normalised declared domain. */
   d?: string;
 }
@@ -36,62 +36,54 @@ const pathIn = (p: string, c: string) =>
   p === c || (p.startsWith(c) && (c.endsWith("/") || p[c.length] === "/"));
 
 function parse(g: string): string[] {
-  const s: string[] = [];
-  let cur = "";
-  for (let i = 0; i < g.length; i++) {
-    const ch = g[i];
-    if (ch === "*") {
-      s.push(cur);
-      cur = "";
-    } else cur += ch === "\\" && (g[i + 1] === "*" || g[i + 1] === "\\") ? g[++i] : ch;
-  }
-  s.push(cur);
+  const s = [""];
+  g.replace(/\\([*\\])|./gs, (m, e?: string) => {
+    if (m === "*") s.push("");
+    else s[s.length - 1] += e ?? m;
+    return "";
+  });
   return s;
 }
 
-/** Glob test for entries with at least one star (exact names are looked up by name). */
-function test({ s, l }: Compiled, n: string): boolean {
-  const last = s[s.length - 1]!;
-  if (n.length < l || !n.startsWith(s[0]!) || !n.endsWith(last)) return false;
+/** Glob test, left to right (an exact entry, looked up by its name, passes it trivially). */
+function test(s: string[], n: string): boolean {
+  const z = s.length - 1;
   let p = s[0]!.length;
-  const end = n.length - last.length;
-  for (let k = 1; k < s.length - 1; k++) {
-    const j = n.indexOf(s[k]!, p);
-    if (j < 0 || j + s[k]!.length > end) return false;
-    p = j + s[k]!.length;
+  if (!n.startsWith(s[0]!)) return false;
+  for (let k = 1; k < z; k++) {
+    p = n.indexOf(s[k]!, p);
+    if (p < 0) return false;
+    p += s[k]!.length;
   }
-  return true;
+  // The last segment ends the name without overlapping what matched before it.
+  return n.endsWith(s[z]!) && n.length - s[z]!.length >= (z && p);
 }
 
 export function compileClassifier(registry: Pick<Registry, "properties" | "purposes" | "entries">): Classify {
   const props = registry.properties.map(norm);
-  const exact = new Map<string, Compiled[]>();
-  const globs: Compiled[] = [];
   const list: Compiled[] = [];
   registry.entries.forEach((entry, index) => {
     const category = entry.category ?? (entry.purpose && registry.purposes[entry.purpose]?.category);
     const s = parse(entry.name);
-    if (category)
-      list.push({ entry, index, category, s, l: s.join("").length, d: entry.domain && norm(entry.domain) });
+    const d = entry.domain && norm(entry.domain);
+    // Rank keys, larger first: literal characters; declared domain length; path length; a declared
+    // `partitioned`; then registry order (exact names rank before globs, which are kept apart).
+    const k = [
+      s.join("").length,
+      d ? d.length : -1,
+      entry.path?.length ?? 0,
+      +(entry.partitioned !== undefined),
+      -index,
+    ];
+    if (category) list.push({ entry, index, category, s, k, d });
   });
-  // Most specific first: exact name; more literal characters; longer declared domain; longer path;
-  // a declared `partitioned`; then registry order.
-  const dl = (x: Compiled) => (x.d ? x.d.length : -1);
-  const pl = (x: Compiled) => x.entry.path?.length ?? 0;
-  const pq = (x: Compiled) => +(x.entry.partitioned !== undefined);
-  list.sort(
-    (a, b) =>
-      +(b.s.length < 2) - +(a.s.length < 2) ||
-      b.l - a.l ||
-      dl(b) - dl(a) ||
-      pl(b) - pl(a) ||
-      pq(b) - pq(a) ||
-      a.index - b.index,
-  );
+  // Most specific first.
+  list.sort((a, b) => b.k.map((v, i) => v - a.k[i]!).find((v) => v)!);
+  // Exact names by name, every glob under the key 0; each list in rank order.
+  const by = new Map<string | 0, Compiled[]>();
   for (const c of list) {
-    const k = c.s[0]!;
-    if (c.s[1] !== undefined) globs.push(c);
-    else exact.set(k, [...(exact.get(k) ?? []), c]);
+    const k = c.s[1] === undefined ? c.s[0]! : 0;
+    by.get(k)?.push(c) ?? by.set(k, [c]);
   }
   let lastRaw: string | undefined;
   let host = "";
@@ -99,14 +91,16 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
   let inProps = false;
   /** RFC 6265 domain-match of the current host; IP addresses only match themselves. */
   const under = (d: string) => host === d || (!ip && host.endsWith(`.${d}`));
-  const first = (list: Compiled[] | undefined, kind: StorageKind, name: string, path: string, glob?: 1) =>
-    list?.find(
-      (c) =>
-        c.entry.kind === kind &&
-        (c.d ? under(c.d) : inProps) &&
-        (kind !== "cookie" || ((!c.entry.path || pathIn(path, c.entry.path)) && !c.entry.partitioned)) &&
-        (!glob || test(c, name)),
-    );
+  const first = (k: string | 0, kind: StorageKind, name: string, path: string) =>
+    by
+      .get(k)
+      ?.find(
+        (c) =>
+          c.entry.kind === kind &&
+          (c.d ? under(c.d) : inProps) &&
+          (kind !== "cookie" || ((!c.entry.path || pathIn(path, c.entry.path)) && !c.entry.partitioned)) &&
+          test(c.s, name),
+      );
   return (kind, name, rawHost, path = "/") => {
     if (rawHost !== lastRaw) {
       lastRaw = rawHost;
@@ -114,7 +108,7 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
       ip = /^(\d{1,3}\.){3}\d{1,3}$|:/.test(host);
       inProps = props.some(under);
     }
-    // Exact entries all rank before globs, and each list is in rank order: the first accepted one wins.
-    return first(exact.get(name), kind, name, path) ?? first(globs, kind, name, path, 1);
+    // Exact entries all rank before globs: the first accepted one wins.
+    return first(name, kind, name, path) ?? first(0, kind, name, path);
   };
 }
