@@ -10,38 +10,32 @@ export interface Assignment {
 }
 
 export function readAssignment(text: string, now: number): Assignment {
-  // A hand-rolled scan: this runs on every `document.cookie` write, so no split() and no work on
-  // attributes other than the four that matter.
-  let end = text.indexOf(";");
-  if (end < 0) end = text.length;
-  const eq = text.indexOf("=");
-  const a: Assignment = { name: eq < 0 || eq > end ? "" : text.slice(0, eq).trim(), del: false };
-  let maxAge: number | undefined;
+  /** Whether a valid Max-Age deletes. */
+  let maxAge: boolean | undefined;
   let expires: number | undefined;
-  while (end < text.length) {
-    const start = end + 1;
+  let a!: Assignment;
+  for (let start = 0, end = -1; end < text.length; start = end + 1) {
     end = text.indexOf(";", start);
     if (end < 0) end = text.length;
-    const j = text.indexOf("=", start);
-    const split = j >= 0 && j < end;
-    const k = text
-      .slice(start, split ? j : end)
-      .trim()
-      .toLowerCase();
-    if (k !== "path" && k !== "domain" && k !== "max-age" && k !== "expires") continue;
-    const v = split ? text.slice(j + 1, end).trim() : "";
-    if (k === "path") a.path = v[0] === "/" ? v : undefined;
-    else if (k === "domain") {
-      if (v) a.domain = v.replace(/^\./, "").toLowerCase();
-    } else if (k === "max-age") {
-      if (/^-?\d+$/.test(v)) maxAge = +v;
-    } else {
-      const t = Date.parse(v);
-      if (!Number.isNaN(t)) expires = t;
+    let j = text.indexOf("=", start);
+    if (j < 0 || j > end) j = end;
+    const k = text.slice(start, j).trim();
+    if (!start) a = { name: j < end ? k : "", del: false };
+    else {
+      const key = k.toLowerCase();
+      const v = text.slice(j + 1, end).trim();
+      if (key === "path") a.path = v[0] === "/" ? v : undefined;
+      else if (key === "domain") {
+        if (v) a.domain = v.replace(/^\./, "").toLowerCase();
+      } else if (key === "max-age") {
+        if (/^-?\d+$/.test(v)) maxAge = +v <= 0;
+      } else if (key === "expires") {
+        const t = Date.parse(v);
+        if (t > -Infinity) expires = t; // not NaN
+      }
     }
   }
-  // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
-  a.del = maxAge === undefined ? expires !== undefined && expires <= now : maxAge <= 0;
+  a.del = maxAge ?? expires! <= now;
   return a;
 }
 

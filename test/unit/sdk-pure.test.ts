@@ -5,6 +5,7 @@ import { cookieNames, readAssignment } from "../../sdk/cookie-string.ts";
 import { createQueue, type Held } from "../../sdk/queue.ts";
 import { deletions, domainsOf, pathsOf, siteOf } from "../../sdk/variants.ts";
 import { parseCookieAssignment } from "../../shared/cookies/index.ts";
+import { parseCookieString } from "../../shared/cookies/parse.ts";
 import { compileMatcher } from "../../shared/match/compile.ts";
 import { DINGTALK_REGISTRY } from "../../shared/registries/index.ts";
 import type { Registry } from "../../shared/registry/schema.ts";
@@ -104,6 +105,50 @@ describe("cookie assignment reading agrees with shared/cookies", () => {
     if (shared.status === "rejected") return;
     expect(mine.name).toBe(shared.item.name);
     expect(mine.del).toBe(shared.status === "delete");
+  });
+  it("on generated assignments, reads name, Domain, Path and deletion as shared/cookies' parser does", () => {
+    const ws = fc.constantFrom("", " ", "\t ");
+    const pad = (t: fc.Arbitrary<string>) => fc.tuple(ws, t, ws).map((x) => x.join(""));
+    const date = (ms: number) => new Date(ms).toUTCString();
+    const values: Record<string, string[]> = {
+      path: ["/", "/a", "/a/", "a", ""],
+      domain: [".dingtalk.com", "DingTalk.COM", "im.dingtalk.com", ".", ""],
+      "max-age": ["0", "-1", "60", "-0", "1e3", "+5", "5x", "x", ""],
+      expires: [date(0), date(now - 1000), date(now), date(now + 1000), "nope", ""],
+      secure: [""],
+      samesite: ["Lax", "none"],
+      other: ["1", ""],
+    };
+    const attribute = fc
+      .constantFrom(...Object.keys(values))
+      .chain((k) =>
+        fc.tuple(
+          fc.constantFrom(k, k.toUpperCase(), k[0]!.toUpperCase() + k.slice(1)),
+          fc.option(pad(fc.constantFrom(...values[k]!)), { nil: undefined }),
+        ),
+      )
+      .chain(([k, v]) => pad(fc.constant(v === undefined ? k : `${k}=${v}`)));
+    const first = fc.oneof(
+      fc
+        .tuple(pad(fc.constantFrom("a", "_ga", "Sess", "")), pad(fc.constantFrom("1", "", "v=w")))
+        .map((x) => x.join("=")),
+      pad(fc.constantFrom("novalue", "")),
+    );
+    fc.assert(
+      fc.property(first, fc.array(attribute, { maxLength: 6 }), (head, attrs) => {
+        const text = [head, ...attrs].join(";");
+        const p = parseCookieString(text);
+        if (typeof p === "string") return;
+        const mine = readAssignment(text, now);
+        expect(mine.name, text).toBe(p.name);
+        expect(mine.domain, text).toBe(p.domain);
+        expect(mine.path, text).toBe(p.path);
+        expect(mine.del, text).toBe(
+          p.maxAge !== undefined ? p.maxAge <= 0 : p.expires !== undefined && p.expires <= now,
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
   it("lists the names of a cookie jar", () => {
     expect(cookieNames("a=1; b=2=3; c")).toEqual(["a", "b", ""]);
