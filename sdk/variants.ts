@@ -28,19 +28,16 @@ export function pathsOf(pathname: string): string[] {
  * `document.cookie` assignments that delete `name` in every variant reachable from this page: host-only
  * and each domain, each path prefix, and (on https) the partitioned variant, which is a separate cookie.
  */
-export function deletions(
+export const deletions = (
   name: string,
   host: string,
   properties: readonly string[],
   pathname: string,
   https: boolean,
-) {
-  const out: string[] = [];
-  for (const d of ["", ...domainsOf(host, properties)])
-    for (const p of pathsOf(pathname)) {
+): string[] =>
+  ["", ...domainsOf(host, properties)].flatMap((d) =>
+    pathsOf(pathname).flatMap((p) => {
       const base = `${name}=; Max-Age=0; Path=${p}${d && `; Domain=${d}`}${https ? "; Secure" : ""}`;
-      out.push(base);
-      if (https) out.push(`${base}; SameSite=None; Partitioned`);
-    }
-  return out;
-}
+      return https ? [base, `${base}; SameSite=None; Partitioned`] : base;
+    }),
+  );
