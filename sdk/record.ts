@@ -1,9 +1,10 @@
 /**
- * The consent record cookie value (pure): `<bits>:<at>:<source>:<id>:<revision>:<checksum>`, the strings
- * `escape`d (so no field holds a `:` and the value is cookie-safe). `bits` are the granted optional
- * categories (functional 1, analytics 2, marketing 4), `at` epoch ms. The checksum (over everything before
- * the last `:`) catches truncation and hand edits; it is not a signature (any script on the page may call
- * `consent.set`). Anything that does not decode exactly counts as "no decision".
+ * The consent record cookie value (pure): `<flags>:<at>:<source>:<id>:<revision>:<checksum>`, the strings
+ * `escape`d (so no field holds a `:` and the value is cookie-safe). `flags` are one `0`/`1` per optional
+ * category in `OPTIONAL` order (functional, analytics, marketing), `at` epoch ms (an integer). The
+ * checksum (over everything before the last `:`) catches truncation and hand edits; it is not a signature
+ * (any script on the page may call `consent.set`). Anything that does not decode exactly counts as
+ * "no decision".
  */
 import type { OptionalCategory } from "../shared/protocol/bridge.ts";
 import type { ConsentRecord } from "./types.ts";
@@ -19,7 +20,7 @@ export function checksum(text: string): string {
 
 export function encodeRecord(r: ConsentRecord): string {
   const body = [
-    OPTIONAL.reduce((b, c, i) => b | (r.categories[c] ? 1 << i : 0), 0),
+    OPTIONAL.map((c) => +!!r.categories[c]).join(""),
     r.at,
     r.source,
     escape(r.id),
@@ -30,11 +31,11 @@ export function encodeRecord(r: ConsentRecord): string {
 
 /** The record, or `undefined` when the value is missing, malformed or altered. */
 export function decodeRecord(value: string | undefined): ConsentRecord | undefined {
-  const m = /^(([0-7]):([1-9]\d*):(api|banner|extension|gpc):([^:]*):([^:]*)):(.*)$/.exec(value!);
+  const m = /^(([01]{3}):([1-9]\d*):(api|banner|extension|gpc):([^:]*):([^:]*)):(.*)$/.exec(value!);
   if (m && checksum(m[1]!) === m[7])
     return {
       categories: Object.fromEntries(
-        OPTIONAL.map((c, i) => [c, !!(+m[2]! & (1 << i))]),
+        OPTIONAL.map((c, i) => [c, m[2]![i] === "1"]),
       ) as ConsentRecord["categories"],
       revision: unescape(m[6]!),
       at: +m[3]!,

@@ -59,7 +59,7 @@ describe("SDK gating, consent and API (Chromium)", () => {
       analytics: false,
       marketing: false,
     });
-    await browser().context.addCookies([{ ...cookie, value: cookie.value.replace(/^1:/, "7:") }]);
+    await browser().context.addCookies([{ ...cookie, value: cookie.value.replace(/^100:/, "111:") }]);
     await page.reload();
     expect(await page.evaluate(`${L}.consent.get().decided`)).toBe(false);
     await page.close();

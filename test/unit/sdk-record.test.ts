@@ -19,7 +19,7 @@ const forge = (...fields: string[]) => {
 describe("consent record cookie value", () => {
   it("round-trips, with dots, colons, percent signs and non-ASCII in the revision and id", () => {
     const value = encodeRecord(record);
-    expect(value).toMatch(/^5:1795629881420:api:\d+-\d+:[\w@*+\-./%]+:[0-9a-z]+$/);
+    expect(value).toMatch(/^101:1795629881420:api:\d+-\d+:[\w@*+\-./%]+:[0-9a-z]+$/);
     expect(decodeRecord(value)).toEqual(record);
     const odd = {
       ...record,
@@ -35,23 +35,23 @@ describe("consent record cookie value", () => {
   });
   it("treats a missing, truncated, edited or forged value as no decision", () => {
     const value = encodeRecord(record);
-    expect(decodeRecord(forge("5", "1795629881420", "api", record.id, escape(record.revision)))).toEqual(
+    expect(decodeRecord(forge("101", "1795629881420", "api", record.id, escape(record.revision)))).toEqual(
       record,
     );
     expect(decodeRecord(undefined)).toBeUndefined();
     expect(decodeRecord("")).toBeUndefined();
     expect(decodeRecord(value.slice(0, -1))).toBeUndefined();
     expect(decodeRecord(value.slice(1))).toBeUndefined();
-    expect(decodeRecord(value.replace(/^5/, "7"))).toBeUndefined();
+    expect(decodeRecord(value.replace(/^101/, "111"))).toBeUndefined();
     expect(decodeRecord(`${value}:x`)).toBeUndefined();
-    expect(decodeRecord(forge("5", "1", "api", "x", "r"))).toMatchObject({ revision: "r", at: 1 });
-    expect(decodeRecord(forge("8", "1", "api", "x", "r"))).toBeUndefined();
-    expect(decodeRecord(forge("", "1", "api", "x", "r"))).toBeUndefined();
+    expect(decodeRecord(forge("101", "1", "api", "x", "r"))).toMatchObject({ revision: "r", at: 1 });
+    for (const flags of ["10", "1011", "102", "5", ""])
+      expect(decodeRecord(forge(flags, "1", "api", "x", "r")), flags).toBeUndefined();
     for (const at of ["0", "-1", "1.5", "1e3", "01", "", "x"])
-      expect(decodeRecord(forge("5", at, "api", "x", "r")), at).toBeUndefined();
-    expect(decodeRecord(forge("5", "1", "someone", "x", "r"))).toBeUndefined();
-    expect(decodeRecord(forge("5", "1", "api", "x"))).toBeUndefined();
-    expect(decodeRecord(forge("5", "1", "api", "x", "r", "y"))).toBeUndefined();
+      expect(decodeRecord(forge("101", at, "api", "x", "r")), at).toBeUndefined();
+    expect(decodeRecord(forge("101", "1", "someone", "x", "r"))).toBeUndefined();
+    expect(decodeRecord(forge("101", "1", "api", "x"))).toBeUndefined();
+    expect(decodeRecord(forge("101", "1", "api", "x", "r", "y"))).toBeUndefined();
     // The first format (URI-encoded JSON) is no longer read.
     const body = encodeURIComponent(JSON.stringify([5, "r", 1, "api", "x"]));
     expect(decodeRecord(`1.${body}.${checksum(body)}`)).toBeUndefined();
