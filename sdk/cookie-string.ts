@@ -20,7 +20,7 @@ export function readAssignment(text: string, now: number): Assignment {
     let j = text.indexOf("=", start);
     if (j < 0 || j > end) j = end;
     const k = text.slice(start, j).trim();
-    if (!start) a = { name: j < end ? k : "", del: false };
+    if (!start) a = { name: j < end ? k : "" } as Assignment; // `del` is set at the end
     else {
       const key = k.toLowerCase();
       const v = text.slice(j + 1, end).trim();
