@@ -20,7 +20,8 @@ export function readAssignment(text: string, now: number): Assignment {
     let j = text.indexOf("=", start);
     if (j < 0 || j > end) j = end;
     const k = text.slice(start, j).trim();
-    if (!start) a = { name: j < end ? k : "" } as Assignment; // `del` is set at the end
+    // The name (`del` is set at the end), then the attributes.
+    if (!start) a = { name: j < end ? k : "" } as Assignment;
     else {
       const key = k.toLowerCase();
       const v = text.slice(j + 1, end).trim();
