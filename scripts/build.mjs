@@ -94,6 +94,13 @@ async function buildSdk() {
       legalComments: "none",
       logLevel: "warning",
     });
+  // The consent UI's texts, one file per language, fetched by cookie-ledger-ui.js for the language it shows.
+  for (const lang of ["en", "zh-CN"])
+    if (existsSync(at(`sdk/ui/${lang}.json`)))
+      writeFileSync(
+        join(out, `cookie-ledger-ui.${lang}.json`),
+        JSON.stringify(JSON.parse(readFileSync(at(`sdk/ui/${lang}.json`), "utf8"))),
+      );
   // Type declarations for the ESM build (dist/sdk/index.d.ts → dist/sdk/types/).
   if (existsSync(at("sdk/tsconfig.types.json"))) {
     rmSync(join(out, "types"), { recursive: true, force: true });

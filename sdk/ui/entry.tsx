@@ -1,6 +1,7 @@
 /**
  * dist/sdk/cookie-ledger-ui.js: the optional consent UI, after the core (`window.cookieLedger`):
- * `<script src="cookie-ledger-ui.js" defer>`. It links cookie-ledger-ui.css from its own folder.
+ * `<script src="cookie-ledger-ui.js" defer>`. It links cookie-ledger-ui.css and fetches the texts of the
+ * language it shows (cookie-ledger-ui.en.json or cookie-ledger-ui.zh-CN.json) from its own folder.
  * Attributes: `data-lang="en|zh-CN"`, `data-css="URL|none"`, `data-nonce` (else the script's own nonce).
  */
 import type { Ledger } from "../types.ts";
@@ -13,10 +14,12 @@ const data = script?.dataset ?? {};
 
 function start() {
   if (!w.cookieLedger) return console.error("Cookie Ledger UI: load cookie-ledger.js first");
+  const base = script?.src || d.baseURI;
   // Loaded twice (a tag manager and the page): one UI.
   w.cookieLedgerUi ??= mountConsentUi(w.cookieLedger, {
     lang: data.lang,
-    css: data.css !== "none" && new URL(data.css || "cookie-ledger-ui.css", script?.src || d.baseURI).href,
+    texts: (lang) => fetch(new URL(`cookie-ledger-ui.${lang}.json`, base)).then((r) => r.json()),
+    css: data.css !== "none" && new URL(data.css || "cookie-ledger-ui.css", base).href,
     nonce: data.nonce || script?.nonce,
   });
 }

@@ -11,11 +11,16 @@ import { CATEGORIES } from "../../shared/categories.ts";
 import type { Ledger, OptionalCategory } from "../types.ts";
 import { trap } from "./focus.ts";
 import { rows } from "./format.ts";
-import { type Lang, pickLang, STRINGS, Text } from "./i18n.ts";
+import { type Lang, pickLang, Text, type Texts } from "./i18n.ts";
 
 export interface UiOptions {
   /** `en` or `zh-CN`; default: `<html lang>`, then the browser's languages. */
   lang?: string;
+  /**
+   * A language's texts (en.json, zh-CN.json): asked for once per language, when the UI is first to show in it.
+   * The drop-in fetches dist/sdk/cookie-ledger-ui.<lang>.json.
+   */
+  texts: (lang: Lang) => Promise<Texts>;
   /** URL of cookie-ledger-ui.css to link, or `false` when the page links it itself. */
   css?: string | false;
   /** Nonce for the injected <link> (a CSP with `style-src 'nonce-…'`). */
@@ -29,7 +34,7 @@ export interface ConsentUi {
   destroy(): void;
 }
 
-export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
+export function mountConsentUi(ledger: Ledger, o: UiOptions): ConsentUi {
   const doc = document;
   const { consent, registry } = ledger;
   const policy = registry.site.policy.url;
@@ -40,11 +45,31 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
   let prefs = false;
   let draft = consent.get().categories;
   let opener: Element | null = null;
+  /** Each language's texts, or their pending load. */
+  const texts: Partial<Record<Lang, Texts | Promise<void>>> = {};
 
+  /** Renders in the current language once its texts are in (until then the UI stays as it is). */
   const draw = () => {
-    root.lang = lang;
-    render(view(), root);
+    const t = texts[lang];
+    const l = lang;
+    if (Array.isArray(t)) {
+      root.lang = l;
+      render(view(t), root);
+    } else
+      texts[l] ??= o.texts(l).then(
+        (loaded) => {
+          texts[l] = loaded;
+          draw();
+        },
+        (e) => {
+          // Asked again at the next draw (a consent change, a language switch).
+          delete texts[l];
+          console.error("Cookie Ledger UI: no texts", e);
+        },
+      );
   };
+  /** The preference centre's `ref`: it takes focus when it appears (also when its texts arrive late). */
+  const focus = (el: HTMLElement | null) => el?.focus();
   /** Focuses `el` if it is still on the page, else the UI's first control. */
   const refocus = (el?: Element | null) =>
     ((el?.isConnected ? el : root.querySelector("a,button")) as HTMLElement | null)?.focus();
@@ -61,7 +86,6 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
     draft = consent.get().categories;
     prefs = true;
     draw();
-    root.querySelector<HTMLElement>("[aria-modal]")?.focus();
   };
   const close = () => {
     prefs = false;
@@ -70,8 +94,7 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
   };
 
   /** The markup: the banner (no decision yet) or the reopen button, and the preference centre while open. */
-  function view() {
-    const t = STRINGS[lang];
+  function view(t: Texts) {
     const { decided } = consent.get();
     const button = (onClick: () => void, text: Text, lang?: Lang) => (
       <button type="button" onClick={onClick} lang={lang}>
@@ -110,6 +133,7 @@ export function mountConsentUi(ledger: Ledger, o: UiOptions = {}): ConsentUi {
             aria-modal="true"
             aria-labelledby="clui-pt"
             tabIndex={-1}
+            ref={focus}
             onKeyDown={trap(close)}
           >
             <div class="clui-h">

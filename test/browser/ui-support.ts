@@ -4,7 +4,15 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 
 const dist = join(import.meta.dirname, "..", "..", "dist", "sdk");
-const FILES = ["cookie-ledger.js", "cookie-ledger-extras.js", "cookie-ledger-ui.js", "cookie-ledger-ui.css"];
+const FILES = [
+  "cookie-ledger.js",
+  "cookie-ledger-extras.js",
+  "cookie-ledger-ui.js",
+  "cookie-ledger-ui.css",
+  "cookie-ledger-ui.en.json",
+  "cookie-ledger-ui.zh-CN.json",
+];
+const TYPES: Record<string, string> = { css: "text/css", json: "application/json", js: "text/javascript" };
 export const PAGE = "https://www.dingtalk.com/ui-test/page.html";
 
 export interface PageOptions {
@@ -50,7 +58,7 @@ export async function serveUiPage(context: BrowserContext, options: PageOptions 
     if (!FILES.includes(file)) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({
       status: 200,
-      contentType: file.endsWith(".css") ? "text/css" : "text/javascript",
+      contentType: TYPES[file.split(".").pop()!],
       body: readFileSync(join(dist, file)),
     });
   });
@@ -80,4 +88,14 @@ export function focused(page: Page): Promise<{ text: string; inDialog: boolean }
       inDialog: !!el?.closest("[aria-modal=true]"),
     };
   });
+}
+
+/** The UI's text files the page asks for, in order (`en`, `zh-CN`), recorded from now on. */
+export function textRequests(page: Page): string[] {
+  const langs: string[] = [];
+  page.on("request", (r) => {
+    const lang = /cookie-ledger-ui\.([\w-]+)\.json$/.exec(r.url())?.[1];
+    if (lang) langs.push(lang);
+  });
+  return langs;
 }

@@ -7,7 +7,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LaunchedBrowser, launchBrowser } from "../support/browser.ts";
-import { consentOf, focused, openUiPage, serveUiPage } from "./ui-support.ts";
+import { consentOf, focused, openUiPage, serveUiPage, textRequests } from "./ui-support.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -34,7 +34,9 @@ describe("consent UI", () => {
   });
 
   it("shows a banner whose three choices are equally prominent, with no axe violation", async () => {
+    const texts = textRequests(page);
     await openUiPage(page);
+    expect(texts).toEqual(["en"]);
     const banner = page.getByRole("dialog", { name: "Cookies and similar storage" });
     await banner.waitFor();
     const buttons = banner.getByRole("button");
@@ -170,8 +172,10 @@ describe("consent UI languages", () => {
     await context.unrouteAll();
     await serveUiPage(context, { lang: "zh-CN" });
     const page = await browser.newPage();
+    const asked = textRequests(page);
     try {
       await openUiPage(page);
+      expect(asked).toEqual(["zh-CN"]);
       expect(await page.locator(".clui").getAttribute("lang")).toBe("zh-CN");
       await page.getByRole("button", { name: "设置" }).click();
       const dialog = page.getByRole("dialog", { name: "存储偏好设置" });
@@ -186,6 +190,7 @@ describe("consent UI languages", () => {
       expect(await axe(page)).toEqual([]);
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("dialog", { name: "Storage preferences" }).waitFor();
+      expect(asked).toEqual(["zh-CN", "en"]);
     } finally {
       await page.close();
     }

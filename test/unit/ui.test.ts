@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Registry } from "../../sdk/types.ts";
+import en from "../../sdk/ui/en.json" with { type: "json" };
 import { retention, rows } from "../../sdk/ui/format.ts";
-import { pickLang, STRINGS, Text } from "../../sdk/ui/i18n.ts";
+import { pickLang, Text } from "../../sdk/ui/i18n.ts";
+import zh from "../../sdk/ui/zh-CN.json" with { type: "json" };
 import { DINGTALK_REGISTRY } from "../../shared/registries/index.ts";
 
 describe("consent UI language", () => {
@@ -17,6 +19,7 @@ describe("consent UI language", () => {
   });
 
   it("has every text in both languages", () => {
+    const STRINGS = { en, "zh-CN": zh };
     for (const lang of ["en", "zh-CN"] as const) {
       const texts = STRINGS[lang];
       expect(texts, lang).toHaveLength(Text.count);
@@ -28,6 +31,8 @@ describe("consent UI language", () => {
     expect(STRINGS.en[Text.title]).toBe("Cookies and similar storage");
     expect(STRINGS["zh-CN"][Text.cols]).toBe("名称");
     expect(STRINGS["zh-CN"][Text.cats + 7]).toBe("个性化广告，并跨网站识别您的浏览器。");
+    expect(STRINGS.en[Text.other]).toBe("中文");
+    expect(STRINGS["zh-CN"][Text.other]).toBe("English");
   });
 });
 
