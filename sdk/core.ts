@@ -70,11 +70,16 @@ export const gated = (
   method(
     P,
     k,
+    c.own,
     (f) =>
-      function (this: never, ...a: never[]) {
-        const x = p(this, a);
-        return !x || pass(c, x, no ? undefined : f, this, a) ? f.apply(this, a) : no?.();
-      },
+      ({
+        m(this: never, ...a: never[]) {
+          // Web storage called on the Proxy the page holds (hooks/storage.ts): the platform needs the real object.
+          const self = (c.px?.get(this) ?? this) as never;
+          const x = p(self, a);
+          return !x || pass(c, x, no ? undefined : f, self, a) ? f.apply(self, a) : no?.();
+        },
+      }).m,
   );
 
 export type { StorageKind };

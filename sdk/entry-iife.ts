@@ -14,8 +14,9 @@ type G = Window & { cookieLedger?: ReturnType<typeof createLedger> };
   // Loaded twice: the first instance already intercepts everything.
   if (w.cookieLedger) return;
   try {
-    // A frame whose same-origin parent already runs a ledger joins it (one state per page).
-    const p = w.parent !== w && (w.parent as G).cookieLedger;
+    // A frame whose same-origin parent already runs a ledger joins it (one state per page). In the top
+    // window `parent` is the window itself, whose ledger is not set yet.
+    const p = (w.parent as G).cookieLedger;
     if (p) {
       p.patch(w);
       w.cookieLedger = p;
@@ -33,15 +34,14 @@ type G = Window & { cookieLedger?: ReturnType<typeof createLedger> };
       x.send();
       text = x.responseText;
     }
-    const base = s?.src || d.baseURI;
+    const url = (file: string) => new URL(file, s?.src || d.baseURI).href;
     w.cookieLedger = createLedger({
       registry: JSON.parse(text!),
       policy: ds.policy as UndeclaredPolicy,
       dev: "dev" in ds,
       gpc: ds.gpc?.split(",").filter(Boolean) as OptionalCategory[] | undefined,
-      extras: () =>
-        import(/* @vite-ignore */ new URL("cookie-ledger-extras.js", base).href) as Promise<Extras>,
-      workerGuard: new URL("cookie-ledger-worker.js", base).href,
+      extras: () => import(/* @vite-ignore */ url("cookie-ledger-extras.js")) as Promise<Extras>,
+      workerGuard: url("cookie-ledger-worker.js"),
     });
   } catch (e) {
     console.error("Cookie Ledger did not start:", e);

@@ -45,13 +45,12 @@ export function createLedger(o: LedgerOptions): Ledger {
     registry.entries.push(...entries);
     match = compileClassifier(registry);
   };
-  // The SDK's own storage, declared necessary unless the registry declares it.
-  register(
-    [
-      { kind: "cookie", name: CONSENT_COOKIE, category: "necessary" },
-      { kind: "indexedDB", name: "cookie-ledger", category: "necessary" },
-    ].filter((e) => !registry.entries.some((x) => x.kind === e.kind && x.name === e.name)) as RegistryEntry[],
-  );
+  // The SDK's own storage, declared necessary. Appended last: a declaration of the same key in the registry
+  // ranks first (equal specificity falls back to registry order).
+  register([
+    { kind: "cookie", name: CONSENT_COOKIE, category: "necessary" },
+    { kind: "indexedDB", name: "cookie-ledger", category: "necessary" },
+  ]);
 
   const listeners: Record<string, Set<(x: never) => void>> = {};
   const emit = (ev: string, x: unknown) =>
@@ -163,9 +162,8 @@ export function createLedger(o: LedgerOptions): Ledger {
     px: new WeakMap(),
     own: new WeakSet(),
     wg: o.workerGuard,
-    // Workers have no web storage: they get the declarations of the other stores only.
     ws: () => ({
-      r: { ...registry, entries: registry.entries.filter((e) => !e.kind.endsWith("nStorage")) },
+      r: registry,
       a: get().categories,
       b: o.policy === "block",
       h: host,

@@ -23,14 +23,17 @@ export function patchRealm(win: Window, c: Core) {
   method(
     w,
     "open",
+    c.own,
     (open) =>
-      function (this: unknown, ...a: unknown[]) {
-        const r = open.apply(this, a);
-        if (r) c.patch(r);
-        return r;
-      },
+      ({
+        m(this: unknown, ...a: unknown[]) {
+          const r = open.apply(this, a);
+          if (r) c.patch(r);
+          return r;
+        },
+      }).m,
   );
-  hookWorkers(w, c.wg, c.ws);
+  hookWorkers(w, c.wg, c.ws, c.own);
   const scan = hookFrames(w, c);
   const gate = createGate(w.document, c);
   // Parser-inserted frames and gated elements: mutation records are delivered before each parser-run script.

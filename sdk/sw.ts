@@ -12,6 +12,7 @@
 import { compileClassifier } from "./classify.ts";
 import type { Core, Realm } from "./core.ts";
 import { hookAsyncStores } from "./hooks/async-stores.ts";
+import { disguise } from "./hooks/prototypes.ts";
 import { type Fn, method } from "./hooks/util.ts";
 import { CONSENT_COOKIE } from "./ledger.ts";
 import { CHANNEL } from "./realms/workers.ts";
@@ -36,7 +37,9 @@ export function guardServiceWorker(o: ServiceWorkerGuardOptions): Promise<void> 
   let match: ReturnType<typeof compileClassifier> | undefined;
   const allowed = (cat: string | undefined) =>
     cat === undefined ? o.policy !== "block" : cat === "necessary" || !!cats[cat];
+  const own = new WeakSet<object>();
   const c = {
+    own,
     gate: (p: { kind: never; name: string; op: string; domain?: string; path?: string }) =>
       p.op === "delete" ||
       (!!match && allowed(match(p.kind, p.name, p.domain || g.location.hostname, p.path)?.category)),
@@ -54,11 +57,15 @@ export function guardServiceWorker(o: ServiceWorkerGuardOptions): Promise<void> 
     method(
       P,
       P === g.CacheStorage?.prototype ? "open" : "set",
+      own,
       (f) =>
-        function (this: unknown, ...a: unknown[]) {
-          return ready.then(() => (f as Fn).apply(this, a));
-        },
+        ({
+          m(this: unknown, ...a: unknown[]) {
+            return ready.then(() => (f as Fn).apply(this, a));
+          },
+        }).m,
     );
+  disguise(g as unknown as Realm, own);
   try {
     new BroadcastChannel(CHANNEL).onmessage = (e) => {
       if (e.data?.a) cats = e.data.a;

@@ -6,6 +6,7 @@
 import { compileClassifier } from "./classify.ts";
 import type { Core, Realm } from "./core.ts";
 import { hookAsyncStores } from "./hooks/async-stores.ts";
+import { disguise } from "./hooks/prototypes.ts";
 import { CHANNEL, hookWorkers, type WorkerSettings } from "./realms/workers.ts";
 
 type G = typeof globalThis & { __cookieLedger?: WorkerSettings; __cookieLedgerOn?: boolean };
@@ -18,7 +19,9 @@ type G = typeof globalThis & { __cookieLedger?: WorkerSettings; __cookieLedgerOn
   const match = compileClassifier(s.r);
   const allowed = (cat: string | undefined) => (cat === undefined ? !s.b : cat === "necessary" || !!s.a[cat]);
   // The part of the page's core the store hooks use.
+  const own = new WeakSet<object>();
   const c = {
+    own,
     gate: (p: { kind: never; name: string; op: string; domain?: string; path?: string }) =>
       p.op === "delete" || allowed(match(p.kind, p.name, p.domain || s.h, p.path)?.category),
   } as unknown as Core;
@@ -28,5 +31,6 @@ type G = typeof globalThis & { __cookieLedger?: WorkerSettings; __cookieLedgerOn
       if (e.data?.a) s.a = e.data.a;
     };
   } catch {}
-  hookWorkers(g, s.u, () => s);
+  hookWorkers(g, s.u, () => s, own);
+  disguise(g as unknown as Realm, own);
 })();

@@ -28,12 +28,15 @@ export function hookFrames(w: Realm, c: Core) {
       method(
         o.prototype,
         k,
+        c.own,
         (f) =>
-          function (this: unknown, ...a: unknown[]) {
-            const r = f.apply(this, a);
-            scan();
-            return r;
-          },
+          ({
+            m(this: unknown, ...a: unknown[]) {
+              const r = f.apply(this, a);
+              scan();
+              return r;
+            },
+          }).m,
       );
   for (const k of ["innerHTML", "outerHTML"])
     accessor(w.Element.prototype, k, c.own, (d) => ({

@@ -11,14 +11,18 @@ import { accessor, type Fn, method } from "./util.ts";
 export function unwrapStorage(w: Realm, c: Core) {
   const P = w.Storage.prototype;
   const real = (s: unknown) => c.px.get(s as object) ?? s;
-  for (const k of ["getItem", "setItem", "removeItem", "clear", "key"])
+  // setItem, removeItem and clear unwrap in their gate (core.ts `gated`).
+  for (const k of ["getItem", "key"])
     method(
       P,
       k,
+      c.own,
       (f) =>
-        function (this: unknown, ...a: unknown[]) {
-          return f.apply(real(this), a);
-        },
+        ({
+          m(this: unknown, ...a: unknown[]) {
+            return f.apply(real(this), a);
+          },
+        }).m,
     );
   accessor(P, "length", c.own, (d) => ({
     get(this: unknown) {
@@ -39,20 +43,19 @@ export function unwrapStorage(w: Realm, c: Core) {
 }
 
 /**
- * Run last in a realm: `Function.prototype.toString` prints the SDK's functions as natives. Methods are
- * Proxies of the natives, which V8 prints as "function () { [native code] }" (the name is put back);
- * accessors are plain functions, known from `own` (hooks/util.ts).
+ * Run last in a realm: `Function.prototype.toString` prints the SDK's replacement functions (listed in `own`
+ * by hooks/util.ts) as the natives they replace.
  */
 export function disguise(w: Realm, own: WeakSet<object>) {
-  const N = "function () { [native code] }";
   method(
     w.Function.prototype,
     "toString",
+    own,
     (ts) =>
-      function (this: Fn) {
-        const s = own.has(this) ? N : ts.call(this);
-        const n = typeof this === "function" && this.name;
-        return s === N && n && !n.startsWith("bound ") ? `function ${n}() { [native code] }` : s;
-      },
+      ({
+        toString(this: Fn) {
+          return own.has(this) ? `function ${this.name}() { [native code] }` : ts.call(this);
+        },
+      }).toString,
   );
 }

@@ -1,27 +1,36 @@
-/** Replacing platform members while keeping their property flags. */
+/**
+ * Replacing platform members while keeping their property flags. A replacement is a plain function (no
+ * Proxy layer: these run on every write) with the native's `name` and `length`, listed in `own` so that
+ * Function.prototype.toString prints it as native code (hooks/prototypes.ts). Replacement methods are
+ * written as method shorthand (`{ m() {} }.m`): like natives they have no `prototype` and cannot be `new`ed.
+ */
 
 // biome-ignore lint/suspicious/noExplicitAny: wrapped platform functions take anything.
 export type Fn = (this: any, ...args: any[]) => any;
 
-/** Replaces a method `o[k]` with `f(original)`; absent members are left alone. The replacement is a Proxy of
- * the native whose calls run the new function, so `name`, `length`, `prototype` and `typeof` stay native
- * (Function.prototype.toString: hooks/prototypes.ts). */
-export function method(o: object | undefined, k: string, f: (orig: Fn) => Fn) {
+const dress = (g: Fn | undefined, n: Fn | undefined, own?: WeakSet<object>) => {
+  if (g && n) {
+    own?.add(g);
+    Object.defineProperties(g, { name: { value: n.name }, length: { value: n.length } });
+  }
+};
+
+/** Replaces a method `o[k]` with `f(original)`; absent members are left alone. */
+export function method(
+  o: object | undefined,
+  k: string,
+  own: WeakSet<object> | undefined,
+  f: (orig: Fn) => Fn,
+) {
   const d = o && Object.getOwnPropertyDescriptor(o, k);
   if (d && typeof d.value === "function") {
     const g = f(d.value);
-    Object.defineProperty(o, k, {
-      ...d,
-      value: new Proxy(d.value, { apply: (_, t, a) => Reflect.apply(g, t, a) }),
-    });
+    dress(g, d.value, own);
+    Object.defineProperty(o, k, { ...d, value: g });
   }
 }
 
-/**
- * Finds accessor `k` on `o` or its prototypes and merges `f(descriptor)` into it. The new getter/setter get
- * the native's `name` and `length` (no Proxy: accessors are hot) and are added to `own`, which
- * Function.prototype.toString prints as native.
- */
+/** Finds accessor `k` on `o` or its prototypes and merges `f(descriptor)` into it. */
 export function accessor(
   o: object | undefined,
   k: string,
@@ -33,13 +42,8 @@ export function accessor(
     if (d) {
       if (d.get) {
         const n = f(d);
-        for (const x of ["get", "set"] as const) {
-          const g = n[x];
-          if (g && d[x]) {
-            own.add(g);
-            Object.defineProperties(g, { name: { value: d[x].name }, length: { value: d[x].length } });
-          }
-        }
+        dress(n.get, d.get, own);
+        dress(n.set, d.set, own);
         Object.defineProperty(p, k, { ...d, ...n });
       }
       return;

@@ -20,7 +20,12 @@ export const CHANNEL = "cookie-ledger";
 
 type Scope = typeof globalThis & { Worker?: typeof Worker; SharedWorker?: typeof SharedWorker };
 
-export function hookWorkers(g: Scope, guard: string | undefined, settings: () => Omit<WorkerSettings, "u">) {
+export function hookWorkers(
+  g: Scope,
+  guard: string | undefined,
+  settings: () => Omit<WorkerSettings, "u">,
+  own: WeakSet<object>,
+) {
   if (!guard) return;
   // One wrapper per script, type and settings in this realm, so that same-URL shared workers are still shared.
   const made = new Map<string, string>();
@@ -51,14 +56,16 @@ export function hookWorkers(g: Scope, guard: string | undefined, settings: () =>
   };
   for (const k of ["Worker", "SharedWorker"] as const) {
     const W = g[k];
-    if (W)
-      g[k] = new Proxy(W, {
-        construct(t, a, nt) {
-          try {
-            a[0] = wrap(a[0], a[1]);
-          } catch {}
-          return Reflect.construct(t, a, nt);
-        },
-      }) as never;
+    if (!W) continue;
+    const P = new Proxy(W, {
+      construct(t, a, nt) {
+        try {
+          a[0] = wrap(a[0], a[1]);
+        } catch {}
+        return Reflect.construct(t, a, nt);
+      },
+    });
+    own.add(P);
+    g[k] = P as never;
   }
 }
