@@ -41,9 +41,11 @@ export function createLedger(o: LedgerOptions): Ledger {
   const registry = { ...src, entries: [...src.entries] };
   const revision = registry.revision;
   let match: Classify;
+  let memo = new Map<string, ReturnType<Classify>>();
   const register = (entries: RegistryEntry[]) => {
     registry.entries.push(...entries);
     match = compileClassifier(registry);
+    memo = new Map();
   };
   // The SDK's own storage, declared necessary. Appended last: a declaration of the same key in the registry
   // ranks first (equal specificity falls back to registry order).
@@ -95,8 +97,19 @@ export function createLedger(o: LedgerOptions): Ledger {
   const granted = (cat: string) => cat === "necessary" || !!record?.categories[cat as OptionalCategory];
   const allowed = (cat: string | undefined) => (cat === undefined ? o.policy !== "block" : granted(cat));
   const defaultPath = loc.pathname.replace(/\/[^/]*$/, "") || "/";
-  const classify = (kind: StorageKind, name: string, domain?: string | null, path?: string) =>
-    match(kind, name, (kind === "cookie" && domain) || host, path ?? defaultPath);
+  // Pages write the same few keys over and over: classify() remembers each answer.
+  const classify = (kind: StorageKind, name: string, domain?: string | null, path = defaultPath) => {
+    const h = (kind === "cookie" && domain) || host;
+    // Kind, host and path hold no NUL; the name, which may, comes last.
+    const k = `${kind}\0${h}\0${path}\0${name}`;
+    let r = memo.get(k);
+    if (!r && !memo.has(k)) {
+      if (memo.size > 999) memo = new Map();
+      r = match(kind, name, h, path);
+      memo.set(k, r);
+    }
+    return r;
+  };
 
   const log = (w: WriteRecord) => {
     // Trimmed in batches: shifting one element per write would cost O(n) on every write.
