@@ -30,7 +30,7 @@ describe("consent UI language", () => {
     }
     expect(STRINGS.en[Text.title]).toBe("Cookies and similar storage");
     expect(STRINGS["zh-CN"][Text.cols]).toBe("名称");
-    expect(STRINGS["zh-CN"][Text.cats + 7]).toBe("个性化广告，并跨网站识别您的浏览器。");
+    expect(STRINGS["zh-CN"][Text.cats + 7]).toBe("个性化广告及跨网站追踪。");
     expect(STRINGS.en[Text.other]).toBe("中文");
     expect(STRINGS["zh-CN"][Text.other]).toBe("English");
   });
