@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { minify } from "terser";
+import { CORE_MANGLE_PROPS, SDK_TARGET, squeeze } from "./sdk-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -50,7 +50,7 @@ async function buildSdk() {
       bundle: true,
       minify: format === "iife" || outfile === "index.js" || outfile === "cookie-ledger-extras.js",
       format,
-      target: ["chrome100", "firefox100", "safari15"],
+      target: SDK_TARGET,
       platform: outfile === "server.js" ? "node" : "browser",
       jsx: "automatic",
       jsxImportSource: "preact",
@@ -64,23 +64,11 @@ async function buildSdk() {
         mangleProps:
           /^(__.?|props|state|context|contextType|getChildContext|getDerivedState\w+|getSnapshotBeforeUpdate|component\w+|shouldComponentUpdate|setState|forceUpdate|debounceRendering|vnode|diffed|unmount)$/,
       }),
-      // The core's size budget: shorten the fields of its internal structures (`Core`, its natives, the
-      // hold queue), which never cross into the lazy part, the worker guard or the page.
-      ...(outfile === "cookie-ledger.js" && {
-        mangleProps: /^(sess|gates|ran|px|own|wg|ws|idel|cdel|ls|ss|rm|hold|drop|replay|gate)$/,
-      }),
+      ...(outfile === "cookie-ledger.js" && { mangleProps: CORE_MANGLE_PROPS }),
     });
-    // The drop-in files are counted in bytes (issues 4, 7, 9): terser's second pass and top-level mangling
-    // take about 5 % more off esbuild's output after gzip. Safe options only (no `unsafe*`).
     if (format === "iife") {
       const file = join(out, outfile);
-      const r = await minify(readFileSync(file, "utf8"), {
-        ecma: 2020,
-        compress: { passes: 2, toplevel: true },
-        mangle: { toplevel: true },
-        format: { comments: false },
-      });
-      writeFileSync(file, r.code);
+      writeFileSync(file, await squeeze(readFileSync(file, "utf8")));
     }
   }
   // The consent UI's stylesheet, linked by cookie-ledger-ui.js (no inline styles: CSP `style-src 'self'`).

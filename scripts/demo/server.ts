@@ -197,6 +197,8 @@ async function dynamicRoute(
     "/cookie-ledger-extras.js": "cookie-ledger-extras.js",
     "/cookie-ledger-ui.js": "cookie-ledger-ui.js",
     "/cookie-ledger-ui.css": "cookie-ledger-ui.css",
+    "/cookie-ledger-ui.en.json": "cookie-ledger-ui.en.json",
+    "/cookie-ledger-ui.zh-CN.json": "cookie-ledger-ui.zh-CN.json",
     "/cookie-ledger-worker.js": "cookie-ledger-worker.js",
     "/cookie-ledger-sw.js": "sw.js",
   }[url.pathname];
