@@ -6,16 +6,22 @@
  * Quirk: registered content scripts cannot carry per-site data, and every extension API that could
  * supply it is asynchronous. The config therefore arrives in a `Server-Timing` header that a
  * declarativeNetRequest rule adds to the site's documents; the navigation timing entry exposes it
- * synchronously here. No header (no rule, or a cached document) = nothing to block.
+ * synchronously here. No header (no rule, or a cached document) = nothing to block. Where the header
+ * came, the entry is then hidden from the page (guard-timing.ts); without it nothing is patched.
  */
 import { compileGlob } from "../../shared/match/glob.ts";
 import { decodeGuardConfig, GUARD_TIMING_NAME, type GuardKind } from "./guard-config.ts";
 import { guardStorage } from "./guard-storage.ts";
+import { hideGuardTiming } from "./guard-timing.ts";
 
+/** The guard's config from this document's navigation entry, and whether the header was there. */
 function readConfig() {
   const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   const timing = entry?.serverTiming?.find((t) => t.name === GUARD_TIMING_NAME);
-  return timing ? decodeGuardConfig(timing.description) : undefined;
+  return {
+    present: timing !== undefined,
+    config: timing ? decodeGuardConfig(timing.description) : undefined,
+  };
 }
 
 function install(rules: [GuardKind, string][]) {
@@ -82,5 +88,12 @@ function refusedOpen(): IDBOpenDBRequest {
   return request as unknown as IDBOpenDBRequest;
 }
 
-const config = readConfig();
+const { present, config } = readConfig();
+if (present) {
+  try {
+    hideGuardTiming(GUARD_TIMING_NAME);
+  } catch {
+    // Leave the natives as they are rather than break the page.
+  }
+}
 if (config && config.rules.length > 0) install(config.rules);
