@@ -1,30 +1,55 @@
 import type { GuardKind } from "./guard-config.ts";
+import type { Fn, Natives } from "./guard-native.ts";
 
 type IsBlocked = (kind: GuardKind, name: string) => boolean;
 
 /** The page's real Storage objects (before any proxy), or undefined where access is denied. */
-function realStorage(prop: "localStorage" | "sessionStorage") {
-  const desc = Object.getOwnPropertyDescriptor(window, prop);
+function realStorage(natives: Natives, prop: "localStorage" | "sessionStorage") {
+  const desc = natives.getOwnPropertyDescriptor(window, prop);
   try {
-    return { desc, storage: desc?.get?.call(window) as Storage | undefined };
+    return { desc, storage: desc?.get ? (natives.apply(desc.get, window, []) as Storage) : undefined };
   } catch {
     return { desc, storage: undefined };
   }
 }
 
 /**
- * Filters Storage writes: `setItem` on the prototype, and named-property assignment
- * (`localStorage.key = v`), which no prototype method sees — hence a Proxy behind the window getter.
+ * Filters Storage writes: `setItem` on the prototype, and named-property writes (`localStorage.key = v`,
+ * `Object.defineProperty(localStorage, …)`), which no prototype method sees — hence a Proxy behind the
+ * window getters. Every string key goes through the filter, also one the page added to
+ * `Storage.prototype` (the named setter still stores it). The proxy hands out Storage methods bound to
+ * the real object (natives refuse a proxy as `this`) and every other method unbound, so that no
+ * `Object.prototype` method (`valueOf`) returns the real object.
  */
-export function guardStorage(blocked: IsBlocked): void {
-  const local = realStorage("localStorage");
-  const session = realStorage("sessionStorage");
-  const kindOf = (s: Storage): GuardKind => (s === local.storage ? "l" : "s");
+export function guardStorage(natives: Natives, blocked: IsBlocked): void {
+  const { apply, replace } = natives;
+  const { get: reflectGet, set: reflectSet, defineProperty: reflectDefine } = Reflect;
+  const bind = Function.prototype.bind as Fn;
+  const asString = String;
+  const local = realStorage(natives, "localStorage");
+  const session = realStorage(natives, "sessionStorage");
+  /** A Storage of another realm (a frame's) is of either kind: a name blocked in either is refused. */
+  const refused = (s: unknown, key: string) =>
+    s === local.storage
+      ? blocked("l", key)
+      : s === session.storage
+        ? blocked("s", key)
+        : blocked("l", key) || blocked("s", key);
 
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    if (!blocked(kindOf(this), String(key))) setItem.call(this, key, value);
-  };
+  replace(
+    Storage.prototype,
+    "setItem",
+    "value",
+    (setItem) =>
+      ({
+        setItem(key: unknown, value: unknown) {
+          const name = asString(key);
+          if (!refused(this, name)) return apply(setItem, this, [name, value]);
+        },
+      }).setItem as Fn,
+  );
+  const methods = new Set(["getItem", "setItem", "removeItem", "clear", "key"]);
+  const has = Set.prototype.has;
 
   for (const [prop, real] of [
     ["localStorage", local],
@@ -34,21 +59,39 @@ export function guardStorage(blocked: IsBlocked): void {
     if (!desc?.get || !storage) continue;
     const proxy = new Proxy(storage, {
       set(target, key, value) {
-        if (typeof key === "string" && !(key in Storage.prototype)) {
-          target.setItem(key, String(value));
-          return true;
-        }
-        return Reflect.set(target, key, value);
+        if (typeof key === "string" && refused(target, key)) return true;
+        return reflectSet(target, key, value);
+      },
+      defineProperty(target, key, attributes) {
+        // A refused write reports success, as a dropped one does, unless that would break a proxy invariant.
+        if (typeof key === "string" && refused(target, key)) return attributes.configurable !== false;
+        return reflectDefine(target, key, attributes);
       },
       get(target, key) {
-        const value = Reflect.get(target, key);
-        return typeof value === "function" ? value.bind(target) : value;
+        const value = reflectGet(target, key);
+        return typeof value === "function" && apply(has, methods, [key])
+          ? apply(bind, value, [target])
+          : value;
       },
     });
-    Object.defineProperty(window, prop, {
-      configurable: true,
-      enumerable: desc.enumerable,
-      get: () => proxy,
-    });
+    replace(window, prop, "get", () =>
+      prop === "localStorage"
+        ? (natives.getOwnPropertyDescriptor(
+            {
+              get localStorage() {
+                return proxy;
+              },
+            },
+            prop,
+          )?.get as Fn)
+        : (natives.getOwnPropertyDescriptor(
+            {
+              get sessionStorage() {
+                return proxy;
+              },
+            },
+            prop,
+          )?.get as Fn),
+    );
   }
 }

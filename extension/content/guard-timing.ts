@@ -7,23 +7,17 @@
  * `serverTiming` getter (a new frozen array per call) and the `toJSON` methods of that prototype and of
  * `PerformanceNavigationTiming.prototype` (its own, built natively, not through the getter).
  * `performance.getEntries*()` and `PerformanceObserver` hand out the same entry objects, so the getter
- * covers them. Replacements are method-shorthand functions (no `prototype`, not constructible) with the
- * natives' `name`, `length` and property flags, and `Function.prototype.toString` prints them as native.
- * Natives are captured here, before page scripts run, so a page that later replaces
- * `Function.prototype.call`, a `PerformanceServerTiming` getter or another built-in the replacements
- * use can neither get in between nor notice them at work.
+ * covers them. Replacements are dressed as natives by guard-native.ts, and the natives they call were
+ * captured there before page scripts ran.
  */
-type Fn = (this: unknown, ...args: unknown[]) => unknown;
+import type { Fn, Natives } from "./guard-native.ts";
 
-export function hideGuardTiming(hidden: string): void {
-  const { apply } = Reflect;
-  const { defineProperty, getOwnPropertyDescriptor, freeze } = Object;
+export function hideGuardTiming(natives: Natives, hidden: string): void {
+  const { apply, defineProperty, getOwnPropertyDescriptor, replace } = natives;
+  const { freeze } = Object;
   const { isArray } = Array;
-  const ownName = WeakMap.prototype.get;
   const nameGetter = getOwnPropertyDescriptor(PerformanceServerTiming.prototype, "name")?.get;
   if (!nameGetter) return;
-  /** Replacement → the name its native would print in `Function.prototype.toString`. */
-  const own = new WeakMap<object, string>();
 
   /**
    * The entries other than the guard's: the native array's own elements, read by index, copied with
@@ -38,31 +32,6 @@ export function hideGuardTiming(hidden: string): void {
     }
     return kept;
   };
-
-  const replace = (proto: object, key: string, kind: "get" | "value", make: (native: Fn) => Fn) => {
-    const desc = getOwnPropertyDescriptor(proto, key);
-    const native = desc?.[kind] as Fn | undefined;
-    if (!desc || typeof native !== "function") return;
-    const fn = make(native);
-    own.set(fn, kind === "get" ? `get ${key}` : key);
-    defineProperty(fn, "name", { value: native.name });
-    defineProperty(fn, "length", { value: native.length });
-    defineProperty(proto, key, { ...desc, [kind]: fn });
-  };
-
-  // First, so that a later failure leaves no replacement printing its source.
-  replace(
-    Function.prototype,
-    "toString",
-    "value",
-    (native) =>
-      ({
-        toString(...args: unknown[]) {
-          const name = apply(ownName, own, [this]) as string | undefined;
-          return name === undefined ? apply(native, this, args) : `function ${name}() { [native code] }`;
-        },
-      }).toString as Fn,
-  );
 
   const R = PerformanceResourceTiming.prototype;
   replace(R, "serverTiming", "get", (native) => {

@@ -113,6 +113,9 @@ export async function applyGuard(scripting: ScriptingApi, plans: readonly BlockP
     js: ["guard.js"],
     matches,
     allFrames: true,
+    // Also frames without a URL of their own (about:blank, srcdoc, javascript:, blob:) that a page of
+    // the site creates: script can write storage through them (Chrome ≥ 119, Firefox ≥ 128).
+    matchOriginAsFallback: true,
     runAt: "document_start",
     world: "MAIN",
     persistAcrossSessions: true,
@@ -126,6 +129,7 @@ export async function applyGuard(scripting: ScriptingApi, plans: readonly BlockP
       sameShape([...(current.matches ?? [])].sort(), [...matches].sort()) &&
       sameShape(current.js, script.js) &&
       current.allFrames === script.allFrames &&
+      (current.matchOriginAsFallback ?? false) === script.matchOriginAsFallback &&
       current.runAt === script.runAt &&
       (current.world ?? "ISOLATED") === script.world;
     if (!same) await scripting.updateContentScripts([script]);
