@@ -37,15 +37,15 @@ const pathIn = (p: string, c: string) =>
 
 function parse(g: string): string[] {
   const s = [""];
-  g.replace(/\\([*\\])|./gs, (m, e?: string) => {
-    if (m === "*") s.push("");
-    else s[s.length - 1] += e ?? m;
-    return "";
+  // One split (no per-character work): odd pieces are the separators, a star or an escaped star or backslash.
+  g.split(/(\\[*\\]|\*)/).forEach((x, i) => {
+    if (x === "*") s.push("");
+    else s[s.length - 1] += i % 2 ? x[1] : x;
   });
   return s;
 }
 
-/** Glob test, left to right (an exact entry, looked up by its name, passes it trivially). */
+/** Glob test of a name at least as long as the glob's literal characters, left to right (globs only). */
 function test(s: string[], n: string): boolean {
   const z = s.length - 1;
   let p = s[0]!.length;
@@ -56,7 +56,7 @@ function test(s: string[], n: string): boolean {
     p += s[k]!.length;
   }
   // The last segment ends the name without overlapping what matched before it.
-  return n.endsWith(s[z]!) && n.length - s[z]!.length >= (z && p);
+  return n.endsWith(s[z]!) && n.length - s[z]!.length >= p;
 }
 
 export function compileClassifier(registry: Pick<Registry, "properties" | "purposes" | "entries">): Classify {
@@ -67,7 +67,8 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
     const s = parse(entry.name);
     const d = entry.domain && norm(entry.domain);
     // Rank keys, larger first: literal characters; declared domain length; path length; a declared
-    // `partitioned`; then registry order (exact names rank before globs, which are kept apart).
+    // `partitioned`; then registry order (exact names rank before globs, which are kept apart). Compared
+    // in a loop: the sort allocates nothing.
     const k = [
       s.join("").length,
       d ? d.length : -1,
@@ -78,12 +79,16 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
     if (category) list.push({ entry, index, category, s, k, d });
   });
   // Most specific first.
-  list.sort((a, b) => b.k.map((v, i) => v - a.k[i]!).find((v) => v)!);
-  // Exact names by name, every glob under the key 0; each list in rank order.
-  const by = new Map<string | 0, Compiled[]>();
+  list.sort((a, b) => {
+    for (let i = 0; ; i++) if (b.k[i] !== a.k[i]) return b.k[i]! - a.k[i]!;
+  });
+  // Exact names by name, then the globs; each list in rank order.
+  const by = new Map<string, Compiled[]>();
+  const globs: Compiled[] = [];
   for (const c of list) {
-    const k = c.s[1] === undefined ? c.s[0]! : 0;
-    by.get(k)?.push(c) ?? by.set(k, [c]);
+    const k = c.s[0]!;
+    if (c.s[1] !== undefined) globs.push(c);
+    else by.get(k)?.push(c) ?? by.set(k, [c]);
   }
   let lastRaw: string | undefined;
   let host = "";
@@ -91,16 +96,14 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
   let inProps = false;
   /** RFC 6265 domain-match of the current host; IP addresses only match themselves. */
   const under = (d: string) => host === d || (!ip && host.endsWith(`.${d}`));
-  const first = (k: string | 0, kind: StorageKind, name: string, path: string) =>
-    by
-      .get(k)
-      ?.find(
-        (c) =>
-          c.entry.kind === kind &&
-          (c.d ? under(c.d) : inProps) &&
-          (kind !== "cookie" || ((!c.entry.path || pathIn(path, c.entry.path)) && !c.entry.partitioned)) &&
-          test(c.s, name),
-      );
+  const first = (l: Compiled[] | undefined, kind: StorageKind, name: string, path: string, glob?: 1) =>
+    l?.find(
+      (c) =>
+        c.entry.kind === kind &&
+        (c.d ? under(c.d) : inProps) &&
+        (kind !== "cookie" || ((!c.entry.path || pathIn(path, c.entry.path)) && !c.entry.partitioned)) &&
+        (!glob || (name.length >= c.k[0]! && test(c.s, name))),
+    );
   return (kind, name, rawHost, path = "/") => {
     if (rawHost !== lastRaw) {
       lastRaw = rawHost;
@@ -109,6 +112,6 @@ export function compileClassifier(registry: Pick<Registry, "properties" | "purpo
       inProps = props.some(under);
     }
     // Exact entries all rank before globs: the first accepted one wins.
-    return first(name, kind, name, path) ?? first(0, kind, name, path);
+    return first(by.get(name), kind, name, path) ?? first(globs, kind, name, path, 1);
   };
 }

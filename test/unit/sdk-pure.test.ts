@@ -192,15 +192,22 @@ describe("the SDK's classifier matches compileMatcher", () => {
       name: glob,
       domain: fc.option(fc.constantFrom("dingtalk.com", "im.dingtalk.com", "x.test"), { nil: undefined }),
       path: fc.option(fc.constantFrom("/", "/a"), { nil: undefined }),
+      partitioned: fc.option(fc.boolean(), { nil: undefined }),
       category: fc.constantFrom("necessary" as const, "analytics" as const),
     });
+    const filler = fc.string({ unit: fc.constantFrom("a", "b", "_", "*"), maxLength: 6 });
     fc.assert(
       fc.property(
         fc.array(entry, { maxLength: 8 }),
-        fc.string({ unit: fc.constantFrom("a", "b", "_", "*"), maxLength: 6 }),
+        filler,
+        // Half of the names are an instance of one of the entries' globs (stars filled in), so that
+        // several entries often match and the order between them decides.
+        fc.option(fc.tuple(fc.nat(), filler), { nil: undefined }),
         fc.constantFrom(...hosts),
         fc.constantFrom("/", "/a", "/a/b", "/b"),
-        (entries, name, host, path) => {
+        (entries, random, instance, host, path) => {
+          const of = instance && entries[instance[0] % entries.length];
+          const name = of ? of.name.replace(/\\([*\\])|\*/g, (_, e?: string) => e ?? instance![1]) : random;
           const r = {
             ...registry,
             entries: entries.map((e) =>
@@ -218,7 +225,40 @@ describe("the SDK's classifier matches compileMatcher", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
+  });
+
+  it("ranks by domain, path, partitioned, then registry order; a glob's segments may not overlap", () => {
+    const r = {
+      ...registry,
+      entries: [
+        { kind: "cookie", name: "a", category: "necessary" },
+        { kind: "cookie", name: "a", category: "analytics" },
+        { kind: "cookie", name: "a*bc*c", category: "analytics" },
+        { kind: "cookie", name: "d", category: "analytics" },
+        { kind: "cookie", name: "d", domain: "www.dingtalk.com", category: "analytics" },
+        { kind: "cookie", name: "d", domain: "dingtalk.com", category: "analytics" },
+        { kind: "cookie", name: "p", path: "/", category: "analytics" },
+        { kind: "cookie", name: "p", path: "/a", category: "analytics" },
+        { kind: "cookie", name: "q", category: "analytics" },
+        { kind: "cookie", name: "q", partitioned: false, category: "analytics" },
+      ],
+    } as unknown as Registry;
+    const classify = compileClassifier(r);
+    const matcher = compileMatcher(r);
+    for (const [name, path, index] of [
+      ["a", "/", 0],
+      ["d", "/", 4],
+      ["p", "/a/b", 7],
+      ["p", "/b", 6],
+      ["q", "/", 9],
+    ] as const) {
+      expect(classify("cookie", name, "www.dingtalk.com", path)?.index, name).toBe(index);
+      expect(matcher.match({ kind: "cookie", name, domain: "www.dingtalk.com", path })?.index).toBe(index);
+    }
+    expect(classify("cookie", "a_bcc", "www.dingtalk.com")?.index).toBe(2);
+    expect(classify("cookie", "abcc", "www.dingtalk.com")?.index).toBe(2);
+    expect(classify("cookie", "a_bc", "www.dingtalk.com")).toBeUndefined();
   });
 });
