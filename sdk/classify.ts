@@ -40,7 +40,7 @@ function parse(g: string): string[] {
   // One split (no per-character work): odd pieces are the separators, a star or an escaped star or backslash.
   g.split(/(\\[*\\]|\*)/).forEach((x, i) => {
     if (x === "*") s.push("");
-    else s[s.length - 1] += i % 2 ? x[1] : x;
+    else s.push(s.pop()! + (i % 2 ? x[1]! : x));
   });
   return s;
 }
