@@ -6,7 +6,20 @@
  * (prefix / suffix checks); the middle ones are found leftmost-first with Knuth–Morris–Pratt, each search
  * starting where the previous match ended. The whole match is O(name + glob) and never backtracks.
  * No RegExp is ever built from a pattern. Pure: no DOM, no Node, no third-party imports (the SDK bundles it).
+ *
+ * Matching calls no method a page can replace: the String methods it needs are captured when this module is
+ * evaluated (the extension's guard evaluates it at document_start, before any page script) and called
+ * through a captured `Function.prototype.call` bound to each (`code(s, i)` = native `s.charCodeAt(i)`).
+ * A page that later replaces `String.prototype.startsWith`, `charCodeAt`, `Function.prototype.call` or
+ * `Reflect.apply` changes nothing here.
  */
+
+type Uncurried<A extends unknown[], R> = (self: string, ...args: A) => R;
+const uncurry = <A extends unknown[], R>(method: (this: string, ...args: A) => R) =>
+  Function.prototype.call.bind(method) as unknown as Uncurried<A, R>;
+const code = uncurry(String.prototype.charCodeAt);
+const startsWith = uncurry(String.prototype.startsWith);
+const endsWith = uncurry(String.prototype.endsWith);
 
 /** A parsed glob. `segments.length === stars + 1` after collapsing runs of stars. */
 export interface GlobPattern {
@@ -65,9 +78,9 @@ function failureTable(needle: string): Int32Array {
   const fail = new Int32Array(needle.length);
   let k = 0;
   for (let i = 1; i < needle.length; i++) {
-    const c = needle.charCodeAt(i);
-    while (k > 0 && needle.charCodeAt(k) !== c) k = fail[k - 1]!;
-    if (needle.charCodeAt(k) === c) k++;
+    const c = code(needle, i);
+    while (k > 0 && code(needle, k) !== c) k = fail[k - 1]!;
+    if (code(needle, k) === c) k++;
     fail[i] = k;
   }
   return fail;
@@ -78,9 +91,9 @@ function kmpFindEnd(text: string, from: number, to: number, needle: string, fail
   const m = needle.length;
   let k = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    while (k > 0 && needle.charCodeAt(k) !== c) k = fail[k - 1]!;
-    if (needle.charCodeAt(k) === c) {
+    const c = code(text, i);
+    while (k > 0 && code(needle, k) !== c) k = fail[k - 1]!;
+    if (code(needle, k) === c) {
       k++;
       if (k === m) return i + 1;
     }
@@ -104,11 +117,11 @@ export function compileParsedGlob(glob: GlobPattern): NameTest {
   const middle = segs.slice(1, -1);
   const minLength = glob.literalLength;
   if (middle.length === 0) {
-    return (name) => name.length >= minLength && name.startsWith(first) && name.endsWith(last);
+    return (name) => name.length >= minLength && startsWith(name, first) && endsWith(name, last);
   }
   const tables = middle.map(failureTable);
   return (name) => {
-    if (name.length < minLength || !name.startsWith(first) || !name.endsWith(last)) return false;
+    if (name.length < minLength || !startsWith(name, first) || !endsWith(name, last)) return false;
     let pos = first.length;
     const end = name.length - last.length;
     for (let s = 0; s < middle.length; s++) {
