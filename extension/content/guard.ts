@@ -3,7 +3,8 @@
  * without a URL of their own (about:blank, srcdoc, javascript:, document.write, blob:) through
  * `matchOriginAsFallback`. It drops writes of blocked items through `document.cookie`, Storage
  * (`setItem`, named properties) and `cookieStore.set`, and refuses `indexedDB.open` and `caches.open`
- * of blocked names, before the page's first script runs. Every native it calls was captured first
+ * of blocked names, before the page's first script runs; same-origin workers the page starts run a guard
+ * of their own first (guard-workers.ts). Every native it calls was captured first
  * (guard-native.ts), and every name is turned into a string once, then checked and passed on, so an
  * argument whose `toString` answers differently on a second call cannot slip through.
  *
@@ -18,6 +19,7 @@ import { decodeGuardConfig, GUARD_TIMING_NAME, type GuardKind } from "./guard-co
 import { captureNatives, type Fn, type Natives } from "./guard-native.ts";
 import { guardStorage } from "./guard-storage.ts";
 import { hideGuardTiming } from "./guard-timing.ts";
+import { guardWorkers } from "./guard-workers.ts";
 
 /**
  * The guard's config entry of this document, else of the nearest same-origin ancestor (or opener) that
@@ -145,6 +147,9 @@ function install(natives: Natives, rules: [GuardKind, string][]) {
           },
         }).open as Fn,
     );
+
+  // Workers the page starts run a guard of their own first (guard-workers.ts).
+  guardWorkers(natives, rules);
 }
 
 /** A stand-in open request that fails asynchronously, as a refused native one would. */
