@@ -4,8 +4,10 @@
  * wrapper a worker constructor gets, so it must stay self-contained — no imports, no outer names, nothing
  * the bundler could add a helper for. It refuses `indexedDB.open`, `caches.open` and `cookieStore.set` of
  * blocked names (the page guard's rules, each glob parsed into its literal segments page-side), wraps
- * `Worker` for nested workers the same way, and makes relative `importScripts` URLs resolve against the
- * original script (the worker's own base is the blob: URL). Its hooks print as native. The wrapper runs it
+ * `Worker` for nested workers the same way. The worker's own base URL is the blob: wrapper, so relative
+ * string URLs given to `importScripts`, `fetch`, `new Request`, `XMLHttpRequest#open`, `new EventSource`
+ * and `new WebSocket` are resolved against the original script, and the `WorkerLocation` getters (and its
+ * `toString`) answer for the original URL. Its hooks print as native. The wrapper runs it
  * as strict code (a leading "use strict"), so that its functions have no own `arguments`/`caller`.
  */
 import type { GuardKind } from "./guard-config.ts";
@@ -17,8 +19,8 @@ export function cookieLedgerWorkerGuard(rules: WorkerRules, base: string): void 
   type Fn = (this: unknown, ...args: unknown[]) => unknown;
   type Kind = "get" | "set" | "value";
   const g = self as unknown as Record<string, unknown> & { location: Location };
-  const { apply, construct } = Reflect;
-  const { defineProperty, getOwnPropertyDescriptor: own } = Object;
+  const { apply, construct, ownKeys } = Reflect;
+  const { defineProperty, getOwnPropertyDescriptor: own, getPrototypeOf } = Object;
   const asString = String;
   const stringify = JSON.stringify;
   const { startsWith, endsWith, indexOf } = String.prototype;
@@ -155,8 +157,80 @@ export function cookieLedgerWorkerGuard(rules: WorkerRules, base: string): void 
 
   // The worker's base URL is the blob: wrapper: relative script URLs resolve against the original instead.
   const absolute = (u: unknown) => apply(urlHref, new URLc(asString(u), base), []) as string;
+  /** A relative string URL resolved against the original script; anything else (absolute, unparsable, an
+   *  object such as a `Request` or `URL`) unchanged, for the native to treat as it would. */
+  const rel = (u: unknown) => {
+    if (typeof u !== "string") return u;
+    try {
+      new URLc(u);
+      return u;
+    } catch {}
+    try {
+      return absolute(u);
+    } catch {
+      return u;
+    }
+  };
+  /** A copy of `args` with `args[at]` resolved (absent arguments stay absent). */
+  const withUrl = (args: unknown[], at: number) => {
+    const list: unknown[] = [];
+    for (let i = 0; i < args.length; i++) list[i] = i === at ? rel(args[i]) : args[i];
+    return list;
+  };
+  /** Where `key` lives on the global's chain (members of a [Global] interface are own properties). */
+  const owner = (key: string) => {
+    let o: object | null = g;
+    while (o && !own(o, key)) o = getPrototypeOf(o) as object | null;
+    return o ?? undefined;
+  };
+  /** A hook that calls the native with its argument `at` resolved. */
+  const resolving = (at: number) => (native: Fn) =>
+    ({
+      hook(...args: unknown[]) {
+        return apply(native, this, withUrl(args, at));
+      },
+    }).hook as Fn;
+  replace(owner("fetch"), "fetch", "value", resolving(0));
+  replace(proto("XMLHttpRequest"), "open", "value", resolving(1));
+  // Constructors taking a URL first: the same prototype (so `instanceof` holds) and static constants.
+  const ctor = (native: Fn, C: Fn) => {
+    defineProperty(C, "prototype", { value: native.prototype, writable: false });
+    defineProperty(native.prototype, "constructor", { value: C });
+    const keys = ownKeys(native);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (!own(C, k)) defineProperty(C, k, own(native, k) as PropertyDescriptor);
+    }
+    return C;
+  };
+  for (const key of ["Request", "EventSource", "WebSocket"])
+    replace(g, key, "value", (native) =>
+      ctor(native, function (this: unknown, ...args: unknown[]) {
+        return new.target ? construct(native, withUrl(args, 0), new.target) : apply(native, this, args);
+      } as Fn),
+    );
+  // `self.location` reads as the original script's URL: the WorkerLocation getters answer for it (after
+  // the native's own check of `this`), so the object, its prototype and `instanceof` stay the real ones.
+  const original = new URLc(base);
+  const locationProto = proto("WorkerLocation");
+  for (const key of "href origin protocol host hostname port pathname search hash toString".split(" ")) {
+    const read = own(URL.prototype, key === "toString" ? "href" : key)?.get as Fn;
+    replace(
+      locationProto,
+      key,
+      key === "toString" ? "value" : "get",
+      (native) =>
+        ({
+          hook() {
+            apply(native, this, []);
+            return apply(read, original, []);
+          },
+        }).hook as Fn,
+    );
+  }
+
   replace(
-    proto("WorkerGlobalScope"),
+    owner("importScripts"),
     "importScripts",
     "value",
     (importScripts) =>

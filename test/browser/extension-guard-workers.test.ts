@@ -3,6 +3,7 @@
  * nested), and wildcard rules against a page that replaced the String methods a matcher could call.
  * Every worker runs the fixture /adversarial/worker.js: told `{ name, store }`, it opens that IndexedDB
  * database or cache and answers "done" (also when refused). What is stored is read through CDP.
+ * /adversarial/worker-relative.js checks that relative URLs in a wrapped worker resolve against its file.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -126,6 +127,21 @@ async function stored(page: Page) {
   return (await collectStorage(page, { origins })).map((i) => `${i.kind} ${i.name}`);
 }
 
+/** Starts /adversarial/worker-relative.js as a classic and a module worker; each answers what relative URLs gave. */
+async function relativeFromWorkers(db: string) {
+  const answers: Record<string, unknown> = {};
+  for (const type of ["classic", "module"] as const) {
+    const w = new Worker("/adversarial/worker-relative.js", { type });
+    answers[type] = await new Promise((done) => {
+      w.onmessage = (e) => done(e.data);
+      w.onerror = (e) => done(`error ${e.message}`);
+      w.postMessage({ db });
+    });
+    w.terminate();
+  }
+  return answers;
+}
+
 describe("extension: the guard covers workers the page starts and wildcard rules against replaced String methods", () => {
   const session = useExtensionBrowser();
 
@@ -169,6 +185,44 @@ describe("extension: the guard covers workers the page starts and wildcard rules
       await page.evaluate(writeWithReplacedStrings);
       const probes = (await stored(page)).filter((i) => /(probe|glob|mp_x)/.test(i));
       expect(probes).toEqual(["localStorage cl_glob_key"]);
+    } finally {
+      await page.close();
+      await block(session, page, false);
+    }
+  });
+
+  it("resolves relative URLs in a wrapped worker against its original script, and still refuses blocked names", async () => {
+    const page = await session.browser.newPage();
+    try {
+      await clearStorage(session.browser.context, origins);
+      await visit(page, HOME);
+      await block(session, page, true);
+      await visit(page, HOME);
+      await clearStorage(session.browser.context, origins);
+      const seen = await page.evaluate(relativeFromWorkers, ANALYTICS_DB);
+      const file = "https://www.dingtalk.com/adversarial/worker-relative.js";
+      const ok = '200 { "ok": true }';
+      const expected = {
+        fetch: ok,
+        request: ok,
+        xhr: ok,
+        data: "hi",
+        location: `${file} https://www.dingtalk.com /adversarial/worker-relative.js ${file}`,
+        url: "https://www.dingtalk.com/api/visit.json",
+        isLocation: true,
+        sockets: ["https://www.dingtalk.com/api/visit.json", "wss://www.dingtalk.com/ws"],
+        shapes: [
+          ["fetch", 1],
+          ["Request", 1],
+          ["EventSource", 1],
+          ["WebSocket", 1],
+          ["open", 2],
+        ].map(([n, l]) => `function ${n}() { [native code] } ${n} ${l}`),
+        statics: "length,name,prototype,CONNECTING,OPEN,CLOSING,CLOSED true",
+        getter: "function get href() { [native code] }",
+      };
+      expect(seen).toEqual({ classic: expected, module: expected });
+      expect((await stored(page)).filter((i) => i.includes(ANALYTICS_DB))).toEqual([]);
     } finally {
       await page.close();
       await block(session, page, false);
