@@ -119,7 +119,9 @@ async function writeWithCaughtNatives(n: Names) {
 async function probeCookies(session: ExtensionSession, tag: string) {
   const path = `/cl-cookie-probe?${tag}`;
   const find = () => session.browser.propertySet.requests.find((r) => r.path === path);
-  for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 20));
+  // Polled: on a loaded machine the probe request can reach the server seconds after the page sent it.
+  for (let i = 0; i < 750 && !find(); i++) await new Promise((r) => setTimeout(r, 20));
+  if (!find()) throw new Error(`the probe request ${path} never reached the server`);
   const names = (find()?.cookie ?? "").split(";").map((c) => c.split("=")[0]!.trim());
   return { blocked: names.includes(namesOf.blockedCookie), allowed: names.includes(namesOf.allowedCookie) };
 }
